@@ -1,0 +1,112 @@
+/*
+ * Authenticates every request: admin tokens on admin endpoints, API keys on resource endpoints,
+ * within their scope. Protects against: malformed or mistyped credentials reaching storage (the
+ * checksum is checked first), revoked or expired keys (refused on the next request), a key used
+ * beyond its scope or kind, online guessing (failures feed the rate limiter). Does not protect
+ * against a valid credential in the wrong hands: that is what revocation is for. Only SHA-256
+ * hashes of credentials are looked up and compared (in constant time); no credential is logged or kept.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { Endpoint } from "../../shared/api/endpoints";
+import type { Scope } from "../../shared/api/schemas";
+import { parseCredential } from "../../shared/credential";
+import type { Kysely } from "kysely";
+import { findAdminToken, type AdminTokenRow } from "../admin/admin-tokens";
+import type { DeniedAggregator } from "../audit/denied-aggregator";
+import type { Database } from "../db/schema";
+import { ApiError } from "../http/api-error";
+import { statusOf, type KeyRow } from "../keys/key-row";
+import { sha256Hex, type Actor, type KeyStore } from "../keys/key-store";
+import type { UsageTracker } from "../usage/usage-tracker";
+import type { FailedAuthRateLimiter } from "./rate-limiter";
+
+/** The index found the row by hash; this re-checks it without a secret-dependent early exit. */
+function sameHash(storedHex: string, presentedHex: string): boolean {
+  const stored = Buffer.from(storedHex, "hex");
+  const presented = Buffer.from(presentedHex, "hex");
+  return stored.length === presented.length && timingSafeEqual(stored, presented);
+}
+
+const SCOPE_RANK: Record<Scope, number> = { read: 0, write: 1, full: 2 };
+// Longest credential is 8 + 32 + 6 characters; anything much longer is refused unparsed.
+const MAX_HEADER_LENGTH = 128;
+
+export type Principal = { kind: "admin"; token: AdminTokenRow; actor: Actor } | { kind: "api_key"; key: KeyRow };
+
+export interface RequestClient {
+  ip: string;
+  userAgent: string;
+  method: string;
+}
+
+export interface AuthenticatorDeps {
+  db: Kysely<Database>;
+  keys: KeyStore;
+  usage: UsageTracker;
+  denied: DeniedAggregator;
+  rateLimiter: FailedAuthRateLimiter;
+  now: () => Date;
+}
+
+export class Authenticator {
+  constructor(private readonly deps: AuthenticatorDeps) {}
+
+  async authenticate(header: string | undefined, endpoint: Endpoint, client: RequestClient): Promise<Principal> {
+    let keyId: string | null = null;
+    try {
+      const credential = bearerCredential(header);
+      const parsed = parseCredential(credential);
+      if (!parsed.ok) throw new ApiError("malformed_credential", parsed.message);
+      const sha256 = sha256Hex(credential);
+      if (parsed.credential.kind === "admin_token") {
+        const token = await findAdminToken(this.deps.db, sha256);
+        if (!token || token.revoked_at !== null || !sameHash(token.secret_sha256, sha256)) throw new ApiError("unknown_credential", "This admin token is not known to the workspace.");
+        if (endpoint.auth !== "admin") {
+          throw new ApiError("wrong_credential_kind", "An admin token cannot call resource endpoints: use an API key.");
+        }
+        return { kind: "admin", token, actor: { id: `admin_token:${token.id}`, name: token.name } };
+      }
+      const key = await this.deps.keys.findForAuth(sha256);
+      if (!key || !sameHash(key.secret_sha256, sha256)) throw new ApiError("unknown_credential", "This API key is not known to the workspace.");
+      keyId = key.id;
+      this.checkKey(key, endpoint);
+      this.deps.usage.record({ keyId: key.id, at: this.deps.now().toISOString(), ip: client.ip, userAgent: client.userAgent, accepted: true, write: client.method !== "GET" });
+      return { kind: "api_key", key };
+    } catch (error) {
+      if (error instanceof ApiError) this.recordRefusal(error, keyId, client);
+      throw error;
+    }
+  }
+
+  private checkKey(key: KeyRow, endpoint: Endpoint): void {
+    const status = statusOf(key, this.deps.now().toISOString());
+    if (status === "revoked") throw new ApiError("revoked_key", `API key ${key.id} was revoked.`);
+    if (status === "expired") throw new ApiError("expired_key", `API key ${key.id} expired at ${key.expires_at}.`);
+    if (endpoint.auth === "admin") {
+      throw new ApiError("wrong_credential_kind", "An API key cannot manage keys or read audit data: use an admin token.");
+    }
+    const required = endpoint.scope ?? "read";
+    if (SCOPE_RANK[key.scope as Scope] < SCOPE_RANK[required]) {
+      throw new ApiError("insufficient_scope", `This endpoint needs a ${required} key; this key is ${key.scope}.`, { required });
+    }
+  }
+
+  private recordRefusal(error: ApiError, keyId: string | null, client: RequestClient): void {
+    const now = this.deps.now();
+    if (error.isAuthenticationFailure()) this.deps.rateLimiter.recordFailure(client.ip, now.getTime());
+    this.deps.denied.record(keyId, error.code, client.ip, now);
+    if (keyId) {
+      this.deps.usage.record({ keyId, at: now.toISOString(), ip: client.ip, userAgent: client.userAgent, accepted: false, write: client.method !== "GET" });
+    }
+  }
+}
+
+function bearerCredential(header: string | undefined): string {
+  if (header === undefined || header.trim() === "") {
+    throw new ApiError("missing_credential", "Send a credential: Authorization: Bearer <credential>.");
+  }
+  if (header.length > MAX_HEADER_LENGTH) throw new ApiError("malformed_credential", "The Authorization header is too long to hold a credential.");
+  const match = /^Bearer ([^\s]+)$/.exec(header.trim());
+  if (!match) throw new ApiError("malformed_credential", "The Authorization header must be: Bearer <credential>.");
+  return match[1]!;
+}

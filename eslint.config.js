@@ -15,10 +15,6 @@ const layers = [
   { type: "bench", pattern: "bench/**" },
 ];
 
-const may = (from, to) => ({
-  from: { element: { type: from } },
-  allow: { to: { element: { types: { anyOf: to } } } },
-});
 // Later policies win: forbid every package, then allow the named ones back.
 const onlyPackages = (from, allowed) => [
   { from: { element: { type: from } }, disallow: { to: { module: { origin: "external" } } } },
@@ -40,7 +36,7 @@ export default tseslint.config(
     files: ["**/*.{ts,tsx}"],
     plugins: { boundaries },
     settings: {
-      "boundaries/elements": layers,
+      "boundaries/elements": layers.map((layer) => ({ ...layer, partialMatch: false })),
       "boundaries/include": ["shared/**", "core/**", "server/**", "electron/**", "renderer/**", "cli/**", "test/**", "bench/**"],
       "import/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".json"] } },
     },

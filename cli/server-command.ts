@@ -6,7 +6,7 @@ import { createServer } from "../server/app";
 import { openSqlite } from "../server/db/connect";
 
 const USAGE = `Usage:
-  keyward server [--port 4010] [--host 127.0.0.1] [--data ./data]
+  keyward server [--port 4010] [--host 127.0.0.1] [--data ./data] [--flush-ms 1000]
   keyward server admin-token --data ./data --name "desktop"`;
 
 export async function serverCommand(argv: string[]): Promise<number> {
@@ -18,6 +18,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
       host: { type: "string", default: "127.0.0.1" },
       data: { type: "string", default: "./data" },
       name: { type: "string" },
+      "flush-ms": { type: "string", default: "1000" },
       help: { type: "boolean", default: false },
     },
   });
@@ -36,7 +37,12 @@ export async function serverCommand(argv: string[]): Promise<number> {
     console.error(`--port must be a port number, not "${values.port}".`);
     return 2;
   }
-  const server = await createServer({ dataDir, host: values.host, port, logger: true });
+  const flushMs = Number(values["flush-ms"]);
+  if (!Number.isInteger(flushMs) || flushMs < 100 || flushMs > 5000) {
+    console.error("--flush-ms (how often usage is written) must be 100 to 5000: usage may be at most 5 s stale.");
+    return 2;
+  }
+  const server = await createServer({ dataDir, host: values.host, port, logger: true, housekeepingMs: flushMs });
   const url = await server.listen();
   console.error(`Keyward workspace server listening on ${url} (data in ${dataDir})`);
   await new Promise<void>((resolve) => {

@@ -69,9 +69,9 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
     return503OnClosing: true,
   });
 
-  // Our own JSON parser: an empty body is "no body" (for endpoints whose body is optional), and a
+  // JSON only (anything else is 415). Our own parser: an empty body is "no body" (for endpoints whose body is optional), and a
   // syntax error gets the API's error shape.
-  app.removeContentTypeParser("application/json");
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, text, done) => {
     if (text === "") return done(null, undefined);
     try {

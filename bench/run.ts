@@ -1,0 +1,17 @@
+/** `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named). */
+import { benchServer } from "./server";
+
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  server: benchServer,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(", ")}; there are: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) {
+  console.log(`\n== ${name} ==`);
+  await BENCHMARKS[name]!();
+}

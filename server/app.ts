@@ -43,6 +43,7 @@ export interface WorkspaceServer {
   db: Kysely<Database>;
   keys: KeyStore;
   usage: UsageTracker;
+  databaseDriver: string;
   /** Base URL once listening, e.g. http://127.0.0.1:4010 */
   url: string;
   listen(): Promise<string>;
@@ -54,7 +55,7 @@ export interface WorkspaceServer {
 
 export async function createServer(options: ServerOptions): Promise<WorkspaceServer> {
   const now = options.now ?? (() => new Date());
-  const { db } = await openSqlite(options.dataDir);
+  const { db, driver } = await openSqlite(options.dataDir);
   const usage = new UsageTracker(db);
   const denied = new DeniedAggregator();
   const rateLimiter = new FailedAuthRateLimiter({ maxFailures: options.rateLimit?.maxFailures ?? 50, windowMs: options.rateLimit?.windowMs ?? 60_000 });
@@ -125,6 +126,7 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
     db,
     keys,
     usage,
+    databaseDriver: driver,
     url: "",
     async listen() {
       const address = await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 4010 });

@@ -11,7 +11,16 @@ import { sha256Hex } from "../keys/key-store";
 
 export type AdminTokenRow = Selectable<AdminTokensTable>;
 
-export async function createAdminToken(db: Kysely<Database>, name: string, now: Date): Promise<{ token: string; row: AdminTokenRow }> {
+/**
+ * Makes a new admin token. With `replace`, every other active token of the same name is revoked in
+ * the same transaction: the desktop app mints one per start and keeps it in memory only.
+ */
+export async function createAdminToken(
+  db: Kysely<Database>,
+  name: string,
+  now: Date,
+  options: { replace?: boolean } = {},
+): Promise<{ token: string; row: AdminTokenRow }> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 100) throw new Error("An admin token needs a name of 1 to 100 characters.");
   const token = generateCredential("admin");
@@ -24,6 +33,9 @@ export async function createAdminToken(db: Kysely<Database>, name: string, now: 
     revoked_at: null,
   };
   await db.transaction().execute(async (trx) => {
+    if (options.replace) {
+      await trx.updateTable("admin_tokens").set({ revoked_at: row.created_at }).where("name", "=", row.name).where("revoked_at", "is", null).execute();
+    }
     await trx.insertInto("admin_tokens").values(row).execute();
     await appendAuditEvent(trx, {
       type: "admin_token.created",

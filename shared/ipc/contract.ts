@@ -1,0 +1,174 @@
+/**
+ * The IPC contract: every channel between the renderer and the main process, with zod schemas for
+ * its input and output, and every event the main process sends. The main process registers one
+ * handler per channel from this table, the preload builds `window.keyward` from it, and the
+ * renderer's types come from it. A channel that is not here does not exist.
+ */
+import { z } from "zod";
+import { ApiKey, KeyName, RevokeReason, Scope } from "../api/schemas";
+
+export const IPC_CONTRACT_VERSION = 1;
+
+const NoInput = z.undefined();
+const Time = z.iso.datetime({ offset: false });
+
+export const WorkspaceSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  kind: z.enum(["local", "remote"]),
+});
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
+
+export const WorkspaceState = z.object({
+  workspace: WorkspaceSummary.nullable(),
+  state: z.enum(["starting", "connected", "error", "needs_vault"]),
+  /** Why the workspace is not connected, in words a user understands. */
+  message: z.string().nullable(),
+});
+export type WorkspaceState = z.infer<typeof WorkspaceState>;
+
+export const AddWorkspaceInput = z.strictObject({
+  name: z.string().trim().min(1, "Give the workspace a name").max(100),
+  url: z.url({ protocol: /^https?$/, error: "Enter the workspace's http(s) URL" }).max(2000),
+  adminToken: z.string().trim().min(1, "Paste the workspace's admin token").max(200),
+});
+
+export const VaultStatus = z.object({
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+  keychainUnlockEnabled: z.boolean(),
+  /** Whether the OS offers a real keychain; when not, why. */
+  keychain: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+  entryCount: z.number().int().nullable(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+export const Passphrase = z.string().min(1, "Enter the passphrase").max(1024);
+export const NewPassphrase = z.string().min(10, "Use at least 10 characters").max(1024);
+
+export const VaultEntrySummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  createdAt: Time,
+  updatedAt: Time,
+  meta: z.record(z.string(), z.string()),
+});
+export type VaultEntrySummary = z.infer<typeof VaultEntrySummary>;
+
+export const CreateKeyInput = z.strictObject({
+  name: KeyName,
+  description: z.string().max(1000).default(""),
+  scope: Scope,
+  expiresAt: Time.nullable().default(null),
+});
+export type CreateKeyInput = z.input<typeof CreateKeyInput>;
+
+/** A new key and its secret, for the one dialog that shows it. `handle` names the secret for copy and vault. */
+export const RevealedKey = z.object({ key: ApiKey, secret: z.string(), handle: z.string() });
+export type RevealedKey = z.infer<typeof RevealedKey>;
+
+export const SecretHandle = z.strictObject({ handle: z.string().min(1).max(100) });
+
+export const CopyResult = z.object({ clearsAt: Time, seconds: z.number().int() });
+export type CopyResult = z.infer<typeof CopyResult>;
+
+export const ClipboardStatus = z.object({ clearsAt: Time.nullable() });
+
+export const Preferences = z.object({
+  clipboardClearSeconds: z.number().int().min(5).max(600),
+  autoLockMinutes: z.number().int().min(1).max(1440),
+  lastWorkspaceId: z.string().nullable(),
+});
+export type Preferences = z.infer<typeof Preferences>;
+export const PreferencesPatch = z.strictObject({
+  clipboardClearSeconds: z.number().int().min(5, "At least 5 seconds").max(600, "At most 600 seconds").optional(),
+  autoLockMinutes: z.number().int().min(1, "At least 1 minute").max(1440, "At most 1440 minutes").optional(),
+});
+
+export const AppInfo = z.object({ version: z.string(), contractVersion: z.number().int(), platform: z.string() });
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const CONTRACT = {
+  app: {
+    info: channel(NoInput, AppInfo),
+  },
+  workspaces: {
+    list: channel(NoInput, z.array(WorkspaceSummary)),
+    current: channel(NoInput, WorkspaceState),
+    add: channel(AddWorkspaceInput, WorkspaceState),
+    switch: channel(z.strictObject({ id: z.string().min(1).max(100) }), WorkspaceState),
+    remove: channel(z.strictObject({ id: z.string().min(1).max(100) }), z.array(WorkspaceSummary)),
+  },
+  keys: {
+    list: channel(NoInput, z.array(ApiKey)),
+    create: channel(CreateKeyInput, RevealedKey),
+    /** Closes the reveal: keeps the secret in the vault if asked, then forgets it in the main process. */
+    finishReveal: channel(z.strictObject({ handle: z.string().min(1).max(100), keepInVault: z.boolean() }), z.object({ storedInVault: z.boolean() })),
+    revoke: channel(z.strictObject({ id: z.string().min(1).max(100), reason: RevokeReason, note: z.string().max(1000).optional() }), ApiKey),
+  },
+  clipboard: {
+    copySecret: channel(SecretHandle, CopyResult),
+    copyVaultEntry: channel(z.strictObject({ id: z.string().min(1).max(100) }), CopyResult),
+    status: channel(NoInput, ClipboardStatus),
+    clear: channel(NoInput, ClipboardStatus),
+  },
+  vault: {
+    status: channel(NoInput, VaultStatus),
+    create: channel(z.strictObject({ passphrase: NewPassphrase }), VaultStatus),
+    unlock: channel(z.strictObject({ passphrase: Passphrase }), VaultStatus),
+    unlockWithKeychain: channel(NoInput, VaultStatus),
+    lock: channel(NoInput, VaultStatus),
+    setKeychainUnlock: channel(z.strictObject({ enabled: z.boolean() }), VaultStatus),
+    entries: channel(NoInput, z.array(VaultEntrySummary)),
+    removeEntry: channel(z.strictObject({ id: z.string().min(1).max(100) }), z.array(VaultEntrySummary)),
+    /** Tells the main process the user is active, which postpones the idle lock. */
+    touch: channel(NoInput, z.null()),
+  },
+  preferences: {
+    get: channel(NoInput, Preferences),
+    set: channel(PreferencesPatch, Preferences),
+  },
+} as const;
+
+export const EVENTS = {
+  "vault.changed": VaultStatus.extend({ reason: z.enum(["manual", "idle", "suspend", "screen_lock", "quit", "unlocked", "created"]).optional() }),
+  "clipboard.changed": ClipboardStatus,
+  "workspace.changed": WorkspaceState,
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Domain = keyof Contract;
+export type ChannelName = { [D in Domain]: `${D & string}.${keyof Contract[D] & string}` }[Domain];
+export type EventName = keyof typeof EVENTS;
+
+type ChannelOf<N extends ChannelName> = N extends `${infer D}.${infer M}`
+  ? D extends Domain
+    ? M extends keyof Contract[D]
+      ? Contract[D][M]
+      : never
+    : never
+  : never;
+
+export type InputOf<N extends ChannelName> = ChannelOf<N> extends { input: infer I extends z.ZodType } ? z.input<I> : never;
+export type ParsedInputOf<N extends ChannelName> = ChannelOf<N> extends { input: infer I extends z.ZodType } ? z.output<I> : never;
+export type OutputOf<N extends ChannelName> = ChannelOf<N> extends { output: infer O extends z.ZodType } ? z.output<O> : never;
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+
+/** Every channel name, in contract order: the preload and the main process both iterate this. */
+export const CHANNEL_NAMES: readonly ChannelName[] = Object.entries(CONTRACT).flatMap(([domain, channels]) =>
+  Object.keys(channels).map((method) => `${domain}.${method}` as ChannelName),
+);
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+export function channelSchemas(name: string): { input: z.ZodType; output: z.ZodType } | undefined {
+  const [domain, method] = name.split(".");
+  const group = (CONTRACT as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>)[domain ?? ""];
+  return group && method && Object.hasOwn(group, method) ? group[method] : undefined;
+}
+
+/** The IPC channel string for a contract channel (namespaced so nothing else can collide). */
+export const ipcChannel = (name: string) => `keyward:${name}`;
+export const ipcEventChannel = (name: string) => `keyward-event:${name}`;

@@ -164,9 +164,11 @@ export const CHANNEL_NAMES: readonly ChannelName[] = Object.entries(CONTRACT).fl
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
 export function channelSchemas(name: string): { input: z.ZodType; output: z.ZodType } | undefined {
-  const [domain, method] = name.split(".");
-  const group = (CONTRACT as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>)[domain ?? ""];
-  return group && method && Object.hasOwn(group, method) ? group[method] : undefined;
+  const [domain = "", method = "", ...rest] = name.split(".");
+  const contract = CONTRACT as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>;
+  // Own properties only: "constructor.name" must not reach Object's prototype.
+  if (rest.length > 0 || !Object.hasOwn(contract, domain) || !Object.hasOwn(contract[domain]!, method)) return undefined;
+  return contract[domain]![method];
 }
 
 /** The IPC channel string for a contract channel (namespaced so nothing else can collide). */

@@ -53,13 +53,13 @@ describe.skipIf(!available)("the local workspace server on Electron's Node", () 
     expect(await server.stop()).toBe(0);
 
     server = await startServer(dataDir);
-    const usage = await (await fetch(`${server.url}/v1/api-keys/${key.id}/usage?days=1`, { headers: admin })).json();
-    expect(usage.daily[0].requests).toBe(25);
+    const usage = (await (await fetch(`${server.url}/v1/api-keys/${key.id}/usage?days=1`, { headers: admin })).json()) as { daily: { requests: number }[] };
+    expect(usage.daily[0]?.requests).toBe(25);
     const revoked = await fetch(`${server.url}/v1/api-keys/${key.id}/revoke`, { method: "POST", headers: admin, body: JSON.stringify({ reason: "unused" }) });
     expect(revoked.status).toBe(200);
     const refused = await fetch(`${server.url}/v1/whoami`, { headers: { authorization: `Bearer ${secret}` } });
     expect(refused.status).toBe(401);
-    const events = await (await fetch(`${server.url}/v1/audit-events?limit=100`, { headers: admin })).json();
+    const events = (await (await fetch(`${server.url}/v1/audit-events?limit=100`, { headers: admin })).json()) as { events: { type: string }[] };
     expect(events.events.map((event: { type: string }) => event.type)).toEqual(["admin_token.created", "key.created", "key.revoked"]);
     expect(await server.stop()).toBe(0);
   });

@@ -1,0 +1,50 @@
+/*
+ * Secrets of keys just created, held in the main process for the one dialog that shows them, and
+ * named by a random handle so the renderer never has to send a secret back (to copy it or keep it
+ * in the vault). Each is dropped when the dialog closes, and at the latest after 15 minutes.
+ */
+import { randomBytes } from "node:crypto";
+
+const MAX_AGE_MS = 15 * 60_000;
+
+export interface PendingSecret {
+  secret: string;
+  keyId: string;
+  keyName: string;
+  display: string;
+  scope: string;
+  workspaceId: string;
+}
+
+export class PendingSecrets {
+  private readonly entries = new Map<string, PendingSecret & { expiresAt: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  hold(secret: PendingSecret): string {
+    this.prune();
+    const handle = randomBytes(18).toString("base64url");
+    this.entries.set(handle, { ...secret, expiresAt: this.now() + MAX_AGE_MS });
+    return handle;
+  }
+
+  get(handle: string): PendingSecret | undefined {
+    this.prune();
+    return this.entries.get(handle);
+  }
+
+  drop(handle: string): PendingSecret | undefined {
+    const entry = this.get(handle);
+    this.entries.delete(handle);
+    return entry;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private prune(): void {
+    const now = this.now();
+    for (const [handle, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(handle);
+  }
+}

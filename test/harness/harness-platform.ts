@@ -1,0 +1,70 @@
+/**
+ * The browser harness's platform adapters: the only parts that differ from the Electron app. They
+ * are small on purpose and named as what they are: an in-memory clipboard (tests read it through
+ * the harness), a keychain that is either absent (as on a Linux machine without one) or a
+ * process-memory stand-in, and preferences in a JSON file.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import path from "node:path";
+import type { ClipboardAdapter } from "../../core/clipboard/clipboard-guard";
+import type { KeychainAdapter } from "../../core/vault";
+
+export class HarnessClipboard implements ClipboardAdapter {
+  text = "";
+  /** Whether the last write asked to be kept out of clipboard history. */
+  concealed = false;
+
+  writeSecret(text: string): void {
+    this.text = text;
+    this.concealed = true;
+  }
+
+  readText(): string {
+    return this.text;
+  }
+
+  clear(): void {
+    this.text = "";
+    this.concealed = false;
+  }
+
+  /** What a user copying something else would do. */
+  writePlain(text: string): void {
+    this.text = text;
+    this.concealed = false;
+  }
+}
+
+export const NO_KEYCHAIN: KeychainAdapter = {
+  isAvailable: () => ({ ok: false, reason: "The browser harness has no OS keychain" }),
+  encrypt: () => {
+    throw new Error("no keychain");
+  },
+  decrypt: () => {
+    throw new Error("no keychain");
+  },
+};
+
+/** A keychain stand-in whose key lives in this process only (lost when the harness stops). */
+export function memoryKeychain(): KeychainAdapter {
+  const key = randomBytes(32);
+  return {
+    isAvailable: () => ({ ok: true }),
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(blob) {
+      const decipher = createDecipheriv("aes-256-gcm", key, blob.subarray(0, 12));
+      decipher.setAuthTag(blob.subarray(12, 28));
+      return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]);
+    },
+  };
+}
+
+/** Runs `keyward` from source, as the tests' Node does. */
+export function sourceCliLaunch(repoRoot: string) {
+  return { execPath: process.execPath, args: ["--import", "tsx", path.join(repoRoot, "cli/keyward.ts")] };
+}

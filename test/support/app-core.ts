@@ -1,0 +1,39 @@
+/** A real app core for tests: temp data folder, the harness's adapters, a real workspace server. */
+import path from "node:path";
+import { createAppCore, type AppCore, type AppCoreOptions } from "../../core/app/app-core";
+import { createHandlers, type HandlerTable } from "../../core/app/handlers";
+import { JsonFilePreferences } from "../../core/app/preferences";
+import type { EventName } from "../../shared/ipc/contract";
+import { HarnessClipboard, NO_KEYCHAIN, memoryKeychain, sourceCliLaunch } from "../harness/harness-platform";
+import { tempDir } from "./test-server";
+
+/** Small enough to keep tests fast; the vault's own tests cover the calibrated cost. */
+export const FAST_VAULT = { kdf: { memoryKiB: 1024, iterations: 1, parallelism: 1 } };
+
+export interface TestCore {
+  core: AppCore;
+  handlers: HandlerTable;
+  clipboard: HarnessClipboard;
+  events: { event: EventName; payload: unknown }[];
+  dataDir: string;
+}
+
+export function createTestCore(options: { keychain?: "none" | "memory"; attached?: AppCoreOptions["attachedWorkspace"]; dataDir?: string } = {}): TestCore {
+  const dataDir = options.dataDir ?? tempDir("core");
+  const clipboard = new HarnessClipboard();
+  const events: TestCore["events"] = [];
+  const core = createAppCore(
+    {
+      appVersion: "test",
+      platformName: "test",
+      dataDir,
+      clipboard,
+      keychain: options.keychain === "memory" ? memoryKeychain() : NO_KEYCHAIN,
+      preferences: new JsonFilePreferences(path.join(dataDir, "preferences.json")),
+      cliLaunch: sourceCliLaunch(path.resolve(".")),
+      emit: (event, payload) => events.push({ event, payload }),
+    },
+    { vaultCreateOptions: FAST_VAULT, ...(options.attached ? { attachedWorkspace: options.attached } : {}) },
+  );
+  return { core, handlers: createHandlers(core), clipboard, events, dataDir };
+}

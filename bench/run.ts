@@ -1,8 +1,14 @@
 /** `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named). */
 import { benchServer } from "./server";
+import { benchTableFilter } from "./table-filter";
+import { benchVaultUnlock } from "./vault-unlock";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   server: benchServer,
+  desktop: async () => {
+    await benchVaultUnlock();
+    await benchTableFilter();
+  },
 };
 
 const wanted = process.argv.slice(2);

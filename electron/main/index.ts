@@ -1,25 +1,104 @@
-/** The main process: one hardened window on the renderer bundle. The IPC surface comes with the contract. */
-import path from "node:path";
-import { app, BrowserWindow } from "electron";
+/*
+ * The main process: app lifecycle. One instance per data folder; the app core built on the
+ * Electron platform; the IPC contract registered; one hardened window; and on quit the core
+ * disposed before the process ends (the clipboard cleared if it still holds our secret, the vault
+ * locked, the local workspace server stopped), so quitting never leaves a secret behind.
+ */
+import fs from "node:fs";
+import { app, session, type BrowserWindow } from "electron";
+import { createAppCore, type AppCore } from "../../core/app/app-core";
+import { createHandlers } from "../../core/app/handlers";
+import type { PreferencesStore } from "../../core/app/preferences";
+import { registerAppSchemePrivileges, serveRenderer } from "./app-protocol";
+import { logUnexpected } from "./error-log";
+import { registerIpc, sendEvent } from "./ipc";
+import { bundlePaths, resolveLaunchOptions } from "./launch-options";
+import { lockDownContents, lockDownSession } from "./navigation";
+import { createElectronPlatform } from "./platform";
+import { lockVaultOnSleep } from "./platform/power";
+import { createMainWindow } from "./window";
 
-function createWindow(): void {
-  const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    title: "Keyward",
-    webPreferences: {
-      preload: path.join(import.meta.dirname, "../preload/index.cjs"),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: "deny" }));
-  window.webContents.on("will-navigate", (event) => event.preventDefault());
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void window.loadFile(path.join(import.meta.dirname, "../renderer/index.html"));
+/** Longest wait for dispose on quit; the local server's own stop gives up after 5 s. */
+const DISPOSE_TIMEOUT_MS = 15_000;
+
+const launch = resolveLaunchOptions(app.isPackaged, process.env);
+const paths = bundlePaths(import.meta.dirname);
+// Before the single-instance lock, which lives in the userData folder: tests run side by side.
+if (launch.dataDirOverride) {
+  fs.mkdirSync(launch.dataDirOverride, { recursive: true });
+  app.setPath("userData", launch.dataDirOverride);
+}
+app.enableSandbox();
+registerAppSchemePrivileges();
+
+const windows = new Set<BrowserWindow>();
+const events = { trustedOrigin: launch.trustedOrigin, windows: () => windows };
+let core: AppCore | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on("web-contents-created", (_event, contents) => lockDownContents(contents));
+  app.on("second-instance", focusWindow);
+  app.on("window-all-closed", () => app.quit());
+  installQuitHandler();
+  const logStartFailure = logUnexpected("the app could not start");
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logStartFailure(error);
+      app.quit();
+    });
 }
 
-void app.whenReady().then(createWindow);
-app.on("window-all-closed", () => app.quit());
+async function start(): Promise<void> {
+  lockDownSession(session.defaultSession, { blockNetwork: launch.serveBuiltRenderer });
+  if (launch.serveBuiltRenderer) serveRenderer(paths.rendererDir);
+  const platform = createElectronPlatform({
+    dataDir: app.getPath("userData"),
+    cliBundle: paths.cli,
+    emit: (event, payload) => sendEvent(events, event, payload),
+  });
+  core = createAppCore(platform);
+  const started = core.start().catch(logUnexpected("the workspace did not start"));
+  registerIpc({ handlers: createHandlers(core), ready: started, ...events });
+  lockVaultOnSleep(core.vault);
+  openWindow(platform.preferences);
+  app.on("activate", () => {
+    if (windows.size === 0) openWindow(platform.preferences);
+  });
+}
+
+function openWindow(preferences: PreferencesStore): void {
+  const window = createMainWindow({ preload: paths.preload, rendererUrl: launch.rendererUrl, preferences, devTools: !app.isPackaged });
+  windows.add(window);
+  window.on("closed", () => windows.delete(window));
+}
+
+function focusWindow(): void {
+  const [window] = windows;
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+/** Holds the first quit until the core is disposed, then quits for real (once). */
+function installQuitHandler(): void {
+  let state: "running" | "disposing" | "done" = "running";
+  const logFailure = logUnexpected("shutting down failed");
+  app.on("before-quit", (event) => {
+    if (state === "done") return;
+    event.preventDefault();
+    if (state === "disposing") return;
+    state = "disposing";
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
+    const disposed = Promise.resolve(core?.dispose()).catch(logFailure);
+    void Promise.race([disposed, timeout]).then(() => {
+      state = "done";
+      app.quit();
+    });
+  });
+  // A terminal's Ctrl-C or a service manager's stop: quit the same way, so dispose runs.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => app.quit());
+}

@@ -7,7 +7,8 @@
 import { createRequire } from "node:module";
 import type { SqliteDatabase, SqliteStatement } from "kysely";
 
-const require = createRequire(import.meta.url);
+// Not named `require`: bundlers declare their own in ES-module output.
+const requireModule = createRequire(import.meta.url);
 
 export type SqliteDriverName = "better-sqlite3" | "node:sqlite";
 
@@ -20,7 +21,7 @@ export interface OpenedSqlite {
 export function openSqliteFile(file: string): OpenedSqlite {
   if (process.env.KEYWARD_SQLITE_DRIVER !== "node") {
     try {
-      const BetterSqlite = require("better-sqlite3") as typeof import("better-sqlite3");
+      const BetterSqlite = requireModule("better-sqlite3") as typeof import("better-sqlite3");
       const database = new BetterSqlite(file);
       return { database, driver: "better-sqlite3", exec: (sql) => database.exec(sql) };
     } catch (error) {
@@ -32,7 +33,7 @@ export function openSqliteFile(file: string): OpenedSqlite {
 
 function hasBuiltInSqlite(): boolean {
   try {
-    require("node:sqlite");
+    requireModule("node:sqlite");
     return true;
   } catch {
     return false;
@@ -55,7 +56,7 @@ interface NodeDatabase {
 const READER = /^\s*(select|pragma|with|values|explain)\b|\breturning\b/i;
 
 function openWithNodeSqlite(file: string): OpenedSqlite {
-  const { DatabaseSync } = require("node:sqlite") as { DatabaseSync: new (path: string) => NodeDatabase };
+  const { DatabaseSync } = requireModule("node:sqlite") as { DatabaseSync: new (path: string) => NodeDatabase };
   const native = new DatabaseSync(file);
   const database: SqliteDatabase = {
     close: () => native.close(),

@@ -11,12 +11,12 @@ import type { KeychainAdapter } from "../../core/vault";
 
 export class HarnessClipboard implements ClipboardAdapter {
   text = "";
-  /** Whether the last write asked to be kept out of clipboard history. */
-  concealed = false;
+  /** Whether the last write went through writeSecret (the adapter call that marks a secret where the platform can). */
+  writtenAsSecret = false;
 
   writeSecret(text: string): void {
     this.text = text;
-    this.concealed = true;
+    this.writtenAsSecret = true;
   }
 
   readText(): string {
@@ -25,13 +25,13 @@ export class HarnessClipboard implements ClipboardAdapter {
 
   clear(): void {
     this.text = "";
-    this.concealed = false;
+    this.writtenAsSecret = false;
   }
 
   /** What a user copying something else would do. */
   writePlain(text: string): void {
     this.text = text;
-    this.concealed = false;
+    this.writtenAsSecret = false;
   }
 }
 

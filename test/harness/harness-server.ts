@@ -102,7 +102,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       } else if (url.pathname === "/harness/bridge.js") {
         response.writeHead(200, { "content-type": MIME[".js"]!, "cache-control": "no-store" }).end(bridgeScript());
       } else if (url.pathname === "/harness/clipboard") {
-        sendJson(response, 200, { text: clipboard.text, concealed: clipboard.concealed });
+        sendJson(response, 200, { text: clipboard.text, writtenAsSecret: clipboard.writtenAsSecret });
       } else {
         serveStatic(url.pathname, response, url.searchParams.has("session"));
       }

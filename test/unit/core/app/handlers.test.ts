@@ -60,7 +60,7 @@ describe("IPC handlers", () => {
     const copy = await value("clipboard.copySecret", { handle: revealed.handle });
     expect(copy.seconds).toBe(30);
     expect(t.clipboard.text).toBe(revealed.secret);
-    expect(t.clipboard.concealed).toBe(true);
+    expect(t.clipboard.writtenAsSecret).toBe(true);
     expect((await fetch(`${ws.url}/v1/whoami`, { headers: { authorization: `Bearer ${t.clipboard.text}` } })).status).toBe(200);
     expect(await value("keys.finishReveal", { handle: revealed.handle, keepInVault: true })).toEqual({ storedInVault: true });
     const entries = await value("vault.entries");

@@ -36,7 +36,7 @@ describe("clipboard guard", () => {
     const guard = new ClipboardGuard(clipboard, (clearsAt) => changes.push(clearsAt), clock.api);
     const { clearsAt } = guard.copy("uo_live_secret", 30);
     expect(clipboard.text).toBe("uo_live_secret");
-    expect(clipboard.concealed).toBe(true);
+    expect(clipboard.writtenAsSecret).toBe(true);
     expect(guard.status()).toBe(clearsAt);
     clock.advance(29_999);
     expect(clipboard.text).toBe("uo_live_secret");

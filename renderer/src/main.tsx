@@ -1,15 +1,21 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/buttons.css";
+import "./styles/forms.css";
+import "./styles/feedback.css";
+import "./styles/menus.css";
+import "./styles/shell-widgets.css";
+import "./styles/table.css";
+import "./styles/dialogs.css";
+import "./styles/screens.css";
 
-function App() {
-  return (
-    <main>
-      <h1>Keyward</h1>
-    </main>
-  );
-}
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
 
-createRoot(document.getElementById("root")!).render(
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -1,0 +1,28 @@
+/** The user's preferences as the main process keeps them (it validates every change). */
+import { create } from "zustand";
+import type { Preferences } from "../../../../shared/ipc/contract";
+import { call, keyward } from "../../ipc/keyward";
+import { errorMessage } from "../../ipc/errors";
+
+type PreferencesPatch = Partial<Pick<Preferences, "clipboardClearSeconds" | "autoLockMinutes">>;
+
+type SettingsStore = {
+  preferences: Preferences | null;
+  loadError: string | null;
+  load: () => Promise<void>;
+  save: (patch: PreferencesPatch) => Promise<void>;
+};
+
+export const useSettingsStore = create<SettingsStore>()((set) => ({
+  preferences: null,
+  loadError: null,
+  load: async () => {
+    try {
+      set({ preferences: await call(keyward().preferences.get(undefined)), loadError: null });
+    } catch (error) {
+      set({ loadError: errorMessage(error) });
+    }
+  },
+  // Throws the main process's validation error to the form that asked.
+  save: async (patch) => set({ preferences: await call(keyward().preferences.set(patch)) }),
+}));

@@ -1,0 +1,97 @@
+/** The vault's entries: label, kind, when, public metadata. Copy and remove act by id in the main process. */
+import { useState } from "react";
+import type { VaultEntrySummary } from "../../../../shared/ipc/contract";
+import { errorMessage } from "../../ipc/errors";
+import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { formatAbsolute, formatDate } from "../../ui/format";
+import { CopyIcon } from "../../ui/icons";
+import { useClipboardStore } from "../clipboard/clipboard-store";
+import { KIND_LABELS, VaultEntryMeta } from "./VaultEntryMeta";
+import { useVaultStore } from "./vault-store";
+
+
+export function VaultEntryList({ entries }: { entries: VaultEntrySummary[] }) {
+  const [removing, setRemoving] = useState<VaultEntrySummary | null>(null);
+  const removeEntry = useVaultStore((state) => state.removeEntry);
+  return (
+    <>
+      <table className="simple-table" aria-label="Vault entries">
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Details</th>
+            <th scope="col">Added</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <VaultEntryRow key={entry.id} entry={entry} onRemove={() => setRemoving(entry)} />
+          ))}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => (open ? undefined : setRemoving(null))}
+        title={`Remove ${removing?.label ?? "this entry"} from the vault?`}
+        description="Its secret is deleted from the vault on this computer. A key stays valid on its workspace: revoke it there if nothing uses it."
+        confirmLabel="Remove from vault"
+        destructive
+        onConfirm={async () => {
+          if (removing) await removeEntry(removing.id);
+        }}
+      />
+    </>
+  );
+}
+
+function VaultEntryRow({ entry, onRemove }: { entry: VaultEntrySummary; onRemove: () => void }) {
+  const copyVaultEntry = useClipboardStore((state) => state.copyVaultEntry);
+  const [copyState, setCopyState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const copy = async () => {
+    setCopyState({ busy: true, error: null });
+    try {
+      await copyVaultEntry(entry.id);
+      setCopyState({ busy: false, error: null });
+    } catch (failure) {
+      setCopyState({ busy: false, error: errorMessage(failure) });
+    }
+  };
+
+  return (
+    <tr>
+      <td className="entry-label">
+        <span className="truncate" title={entry.label}>
+          {entry.label}
+        </span>
+        {copyState.error ? (
+          <span className="field-error" role="alert">
+            {copyState.error}
+          </span>
+        ) : null}
+      </td>
+      <td>{KIND_LABELS[entry.kind] ?? entry.kind}</td>
+      <td>
+        <VaultEntryMeta meta={entry.meta} />
+      </td>
+      <td>
+        <time dateTime={entry.createdAt} title={formatAbsolute(entry.createdAt)}>
+          {formatDate(entry.createdAt)}
+        </time>
+      </td>
+      <td className="entry-actions">
+        <Button size="sm" busy={copyState.busy} aria-label={`Copy ${entry.label}`} onClick={() => void copy()}>
+          {copyState.busy ? null : <CopyIcon />}
+          Copy
+        </Button>
+        <Button size="sm" variant="ghost" aria-label={`Remove ${entry.label}`} onClick={onRemove}>
+          Remove
+        </Button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,78 @@
+/** The workspaces list in Settings: add one, switch, or remove a remote one (the local one stays). */
+import { useState } from "react";
+import type { WorkspaceSummary } from "../../../../shared/ipc/contract";
+import { errorMessage } from "../../ipc/errors";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { PlusIcon } from "../../ui/icons";
+import { useAddWorkspaceStore } from "./add-workspace-store";
+import { STATE_LABELS } from "./workspace-labels";
+import { useWorkspaceStore } from "./workspace-store";
+
+export function ManageWorkspaces() {
+  const workspaces = useWorkspaceStore((state) => state.workspaces);
+  const current = useWorkspaceStore((state) => state.current);
+  const switchTo = useWorkspaceStore((state) => state.switchTo);
+  const remove = useWorkspaceStore((state) => state.remove);
+  const openAdd = useAddWorkspaceStore((state) => state.setOpen);
+  const [removing, setRemoving] = useState<WorkspaceSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = (id: string) => {
+    setError(null);
+    switchTo(id).catch((failure: unknown) => setError(errorMessage(failure)));
+  };
+
+  return (
+    <section className="card" aria-labelledby="workspaces-title">
+      <div className="card-heading">
+        <h2 className="card-title" id="workspaces-title">
+          Workspaces
+        </h2>
+        <Button size="sm" onClick={() => openAdd(true)}>
+          <PlusIcon />
+          Add workspace
+        </Button>
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+      <ul className="workspace-list">
+        {workspaces.map((workspace) => {
+          const isCurrent = workspace.id === current?.workspace?.id;
+          return (
+            <li key={workspace.id} className="workspace-list-item">
+              <div className="workspace-list-text">
+                <span className="workspace-list-name truncate">{workspace.name}</span>
+                <span className="muted truncate">{workspace.kind === "local" ? "On this computer" : workspace.url}</span>
+              </div>
+              {isCurrent && current ? <span className={`state-label state-${current.state}`}>{STATE_LABELS[current.state]}</span> : null}
+              <div className="workspace-list-actions">
+                {!isCurrent ? (
+                  <Button size="sm" aria-label={`Open ${workspace.name}`} onClick={() => open(workspace.id)}>
+                    Open
+                  </Button>
+                ) : null}
+                {workspace.kind === "remote" ? (
+                  <Button size="sm" variant="ghost" aria-label={`Remove ${workspace.name}`} onClick={() => setRemoving(workspace)}>
+                    Remove
+                  </Button>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(next) => (next ? undefined : setRemoving(null))}
+        title={`Remove ${removing?.name ?? "this workspace"}?`}
+        description="Keyward forgets this workspace and deletes its admin token from the vault. The workspace and its keys are not changed."
+        confirmLabel="Remove workspace"
+        destructive
+        onConfirm={async () => {
+          if (removing) await remove(removing.id);
+        }}
+      />
+    </section>
+  );
+}

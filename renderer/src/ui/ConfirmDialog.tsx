@@ -1,0 +1,69 @@
+/**
+ * A confirmation on Radix AlertDialog (role="alertdialog": focus starts on the safe choice).
+ * The confirming action is a plain button so it can wait for the main process and show its error
+ * instead of closing at once.
+ */
+import { useState, type ReactNode } from "react";
+import { AlertDialog } from "radix-ui";
+import { errorMessage } from "../ipc/errors";
+import { Alert } from "./Alert";
+import { Button } from "./Button";
+
+type ConfirmDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  description: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  destructive?: boolean;
+  /** Runs the action; a thrown error is shown in the dialog, a normal return closes it. */
+  onConfirm: () => Promise<void>;
+};
+
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, cancelLabel = "Cancel", destructive, onConfirm }: ConfirmDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      onOpenChange(false);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AlertDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) setError(null);
+        onOpenChange(next);
+      }}
+    >
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="overlay" />
+        <AlertDialog.Content className="modal modal-md">
+          <header className="modal-header">
+            <AlertDialog.Title className="modal-title">{title}</AlertDialog.Title>
+          </header>
+          <AlertDialog.Description className="modal-description">{description}</AlertDialog.Description>
+          {error ? <Alert>{error}</Alert> : null}
+          <footer className="modal-footer">
+            <AlertDialog.Cancel asChild>
+              <Button>{cancelLabel}</Button>
+            </AlertDialog.Cancel>
+            <Button variant={destructive ? "danger" : "primary"} busy={busy} onClick={() => void confirm()}>
+              {confirmLabel}
+            </Button>
+          </footer>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

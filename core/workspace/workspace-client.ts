@@ -114,7 +114,11 @@ export class WorkspaceClient {
 }
 
 function unreachable(baseUrl: string, error: unknown): IpcError {
-  const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { name?: string })?.name;
+  const details = error as { name?: string; cause?: { code?: string; message?: string } };
+  if (details.cause?.message === "bad port") {
+    return new IpcError("workspace_unreachable", `Cannot reach the workspace at ${baseUrl}: that port is reserved for other protocols, and HTTP clients refuse it.`);
+  }
+  const cause = details.cause?.code ?? details.name;
   const why: Record<string, string> = {
     ECONNREFUSED: "nothing is listening there (connection refused)",
     ENOTFOUND: "the host name does not resolve",

@@ -38,3 +38,10 @@ describe("workspace client", () => {
     await expect(stranger.verify()).rejects.toMatchObject({ code: "workspace_refused" });
   });
 });
+
+describe("workspace client, unreachable", () => {
+  it("says why a workspace cannot be reached", async () => {
+    await expect(new WorkspaceClient("http://127.0.0.1:9", "uo_adm_x").verify()).rejects.toMatchObject({ code: "workspace_unreachable", message: expect.stringContaining("reserved") });
+    await expect(new WorkspaceClient("http://keyward-no-such-host.invalid", "uo_adm_x").verify()).rejects.toMatchObject({ code: "workspace_unreachable", message: expect.stringMatching(/resolve/) });
+  });
+});

@@ -33,7 +33,7 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
     "429": errorResponse("rate_limited"),
   };
   if (endpoint.path.includes(":id")) responses["404"] = errorResponse("not_found");
-  if (name === "rotateKey") responses["409"] = errorResponse("conflict");
+  if (name === "rotateKey" || name === "scheduleKeyExpiry") responses["409"] = errorResponse("conflict");
   return {
     operationId: name,
     summary: endpoint.summary,

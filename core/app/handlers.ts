@@ -19,11 +19,16 @@ const summary = (entry: EntryInfo): VaultEntrySummary => ({
 });
 
 export function createHandlers(core: AppCore): HandlerTable {
-  const { vault, workspaces, keys, clipboard, platform } = core;
+  const { vault, workspaces, keys, rotations, clipboard, platform } = core;
   const clearSeconds = () => platform.preferences.read().clipboardClearSeconds;
   const preferences = () => {
     const stored = platform.preferences.read();
-    return { clipboardClearSeconds: stored.clipboardClearSeconds, autoLockMinutes: stored.autoLockMinutes, lastWorkspaceId: stored.lastWorkspaceId };
+    return {
+      clipboardClearSeconds: stored.clipboardClearSeconds,
+      autoLockMinutes: stored.autoLockMinutes,
+      rotationDays: stored.rotationDays,
+      lastWorkspaceId: stored.lastWorkspaceId,
+    };
   };
 
   return {
@@ -35,7 +40,11 @@ export function createHandlers(core: AppCore): HandlerTable {
     "workspaces.switch": ({ id }) => workspaces.switch(id),
     "workspaces.remove": ({ id }) => workspaces.remove(id),
 
-    "keys.list": () => keys.list(),
+    "keys.list": async () => {
+      const list = await keys.list();
+      await core.keysSeen(list);
+      return list;
+    },
     "keys.create": (input) => keys.create(input),
     "keys.finishReveal": ({ handle, keepInVault }) => keys.finishReveal(handle, keepInVault),
     "keys.revoke": ({ id, reason, note }) => keys.revoke(id, reason, note),
@@ -63,6 +72,15 @@ export function createHandlers(core: AppCore): HandlerTable {
       await vault.touch();
       return null;
     },
+
+    "rotation.list": async () => rotations.list(),
+    "rotation.start": ({ keyId, scope }) => rotations.start(keyId, scope),
+    "rotation.setStep": ({ oldKeyId, step, keepInVault }) => rotations.setStep(oldKeyId, step, keepInVault),
+    "rotation.copyNewKey": ({ oldKeyId }) => rotations.copyNewKey(oldKeyId, clearSeconds()),
+    "rotation.testNewKey": ({ oldKeyId }) => rotations.testNewKey(oldKeyId),
+    "rotation.usage": ({ oldKeyId }) => rotations.usage(oldKeyId),
+    "rotation.finish": ({ oldKeyId, revoke, confirmRecentUse }) => rotations.finish(oldKeyId, revoke, confirmRecentUse),
+    "rotation.cancel": ({ oldKeyId, revokeNewKey }) => rotations.cancel(oldKeyId, revokeNewKey),
 
     "preferences.get": async () => preferences(),
     "preferences.set": async (patch) => {

@@ -8,6 +8,7 @@ import type { ClipboardAdapter } from "../clipboard/clipboard-guard";
 import type { KeychainAdapter } from "../vault";
 import type { CliLaunch } from "../workspace/local-workspace";
 import type { PreferencesStore } from "./preferences";
+import type { Notifier } from "./reminder-service";
 
 export interface Platform {
   appVersion: string;
@@ -19,4 +20,6 @@ export interface Platform {
   preferences: PreferencesStore;
   cliLaunch: CliLaunch;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Desktop notifications (rotation reminders). */
+  notifier: Notifier;
 }

@@ -11,10 +11,30 @@ import { z } from "zod";
 export const RemoteWorkspace = z.object({ id: z.string(), name: z.string(), url: z.string() });
 export type RemoteWorkspace = z.infer<typeof RemoteWorkspace>;
 
+/** A rotation in progress, as kept across restarts: ids, names and the step; never a secret. */
+export const StoredRotation = z.object({
+  oldKeyId: z.string(),
+  newKeyId: z.string(),
+  workspaceId: z.string(),
+  keyName: z.string(),
+  description: z.string(),
+  scope: z.enum(["read", "write", "full"]),
+  previousScope: z.enum(["read", "write", "full"]),
+  step: z.enum(["update", "verify", "revoke"]),
+  startedAt: z.string(),
+  verifiedAt: z.string().nullable(),
+  vaultEntryId: z.string().nullable(),
+});
+export type StoredRotation = z.infer<typeof StoredRotation>;
+
 export const StoredPreferences = z.object({
   clipboardClearSeconds: z.number().int().min(5).max(600).catch(30),
   autoLockMinutes: z.number().int().min(1).max(1440).catch(15),
+  rotationDays: z.number().int().min(1).max(3650).catch(90),
   lastWorkspaceId: z.string().nullable().catch(null),
+  rotations: z.array(StoredRotation).catch([]),
+  /** Rotation reminders already shown, per `workspaceId/keyId`: each threshold is shown once. */
+  remindersSent: z.record(z.string(), z.array(z.string())).catch({}),
   workspaces: z.array(RemoteWorkspace).catch([]),
   windowBounds: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable().catch(null),
 });

@@ -146,6 +146,32 @@ export class VaultService {
     return vaultCall(() => vault.add(entry));
   }
 
+  /** Gives an entry a new secret; the old one becomes history (a rotation's old key, until it is revoked). */
+  async replaceSecret(id: string, secret: string, meta: Record<string, string>): Promise<EntryInfo> {
+    const vault = await this.requireUnlocked();
+    await vaultCall(() => vault.updateSecret(id, secret));
+    return vaultCall(() => vault.update(id, { meta }));
+  }
+
+  /** Puts back the previous secret (a cancelled rotation) and forgets the newer one. */
+  async restorePreviousSecret(id: string, meta: Record<string, string>): Promise<void> {
+    const vault = await this.requireUnlocked();
+    const previous = vault.history(id)[0];
+    if (!previous) return;
+    await vaultCall(() => vault.updateSecret(id, previous.secret));
+    await vaultCall(() => vault.clearHistory(id));
+    await vaultCall(() => vault.update(id, { meta }));
+  }
+
+  async clearHistory(id: string): Promise<void> {
+    const vault = await this.requireUnlocked();
+    await vaultCall(() => vault.clearHistory(id));
+  }
+
+  async exists(): Promise<boolean> {
+    return (await this.current().catch(() => null)) !== null || fs.existsSync(this.file);
+  }
+
   async remove(id: string): Promise<void> {
     const vault = await this.requireUnlocked();
     await vaultCall(() => vault.remove(id));

@@ -36,6 +36,12 @@ export function replaceSecret(draft: ImageParts, dataKey: Buffer, id: string, se
   return copyInfo(storeEntry(dataKey, draft, { ...current, updatedAt: at, secret, history }));
 }
 
+/** Drops the previous secrets of an entry (once the key they belong to is revoked, they are of no use). */
+export function dropHistory(draft: ImageParts, dataKey: Buffer, id: string, at: string): EntryInfo {
+  const current = readEntry(dataKey, draft, id);
+  return copyInfo(storeEntry(dataKey, draft, { ...current, updatedAt: at, history: [] }));
+}
+
 export function removeEntry(draft: ImageParts, id: string): void {
   entryInfo(draft, id);
   draft.index.delete(id);

@@ -9,7 +9,7 @@
 import { resolve } from "node:path";
 import { readBackup, writeBackup } from "./backup";
 import { wipe } from "./crypto";
-import { addEntries, importEntries, patchEntry, removeEntry, replaceSecret } from "./changes";
+import { addEntries, dropHistory, importEntries, patchEntry, removeEntry, replaceSecret } from "./changes";
 import { checkNewEntry, checkPassphrase, checkPatch, checkSecret, copyInfo, DEFAULT_HISTORY_LIMIT, type EntryInfo, type EntryPatch, type NewEntry, type PreviousSecret } from "./entries";
 import { isVaultError, VaultError } from "./errors";
 import { IdleTimer, LockListeners, type LockListener, type LockReason } from "./idle";
@@ -197,6 +197,10 @@ export class Vault {
   async updateSecret(id: string, newSecret: string): Promise<EntryInfo> {
     checkSecret(newSecret);
     return this.#mutate((draft, session) => replaceSecret(draft, session.dataKey, id, newSecret, this.#now().toISOString(), this.#historyLimit));
+  }
+
+  async clearHistory(id: string): Promise<EntryInfo> {
+    return this.#mutate((draft, session) => dropHistory(draft, session.dataKey, id, this.#now().toISOString()));
   }
 
   async remove(id: string): Promise<void> {

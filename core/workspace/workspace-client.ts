@@ -65,6 +65,10 @@ export class WorkspaceClient {
     return this.call(ENDPOINTS.rotateKey, { params: { id }, body });
   }
 
+  scheduleExpiry(id: string, graceSeconds: number): Promise<ApiKey> {
+    return this.call(ENDPOINTS.scheduleKeyExpiry, { params: { id }, body: { graceSeconds } });
+  }
+
   keyUsage(id: string, days: number): Promise<KeyUsage> {
     return this.call(ENDPOINTS.keyUsage, { params: { id }, query: { days } });
   }

@@ -59,6 +59,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath("userData"),
     cliBundle: paths.cli,
     emit: (event, payload) => sendEvent(events, event, payload),
+    focusWindow,
   });
   core = createAppCore(platform);
   const started = core.start().catch(logUnexpected("the workspace did not start"));

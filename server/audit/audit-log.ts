@@ -9,7 +9,7 @@ import type { AuditEvent } from "../../shared/api/schemas";
 import { GENESIS_HASH, chainInput } from "../../shared/audit-chain";
 import type { Database } from "../db/schema";
 
-export type AuditEventType = "key.created" | "key.rotated" | "key.revoked" | "key.expired" | "auth.denied" | "admin_token.created";
+export type AuditEventType = "key.created" | "key.rotated" | "key.revoked" | "key.expired" | "key.expiry_scheduled" | "auth.denied" | "admin_token.created";
 
 export interface NewAuditEvent {
   type: AuditEventType;

@@ -191,6 +191,24 @@ export class KeyStore {
     return { key: this.view(result.successor), secret: result.secret, previous: this.view(result.previous) };
   }
 
+  /** Shortens an active key's life to `graceSeconds` from now; an earlier expiry it has stays. */
+  async scheduleExpiry(id: string, graceSeconds: number, actor: Actor): Promise<ApiKey> {
+    const now = this.now();
+    const at = now.toISOString();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const current = await this.requireRow(trx, id);
+      const status = statusOf(current, at);
+      if (status !== "active") throw new ApiError("conflict", `API key ${id} is ${status}: only an active key can be given an expiry.`);
+      const requested = new Date(now.getTime() + graceSeconds * 1000).toISOString();
+      const expiresAt = current.expires_at !== null && current.expires_at < requested ? current.expires_at : requested;
+      await trx.updateTable("api_keys").set({ expires_at: expiresAt }).where("id", "=", id).execute();
+      await appendAuditEvent(trx, { type: "key.expiry_scheduled", actor: actor.id, keyId: id, at, data: { graceSeconds, expiresAt } });
+      return { ...current, expires_at: expiresAt };
+    });
+    this.authCache.forget(row.secret_sha256);
+    return this.view(row);
+  }
+
   async lookup(hashes: string[]): Promise<{ sha256: string; key: ApiKey }[]> {
     if (hashes.length === 0) return [];
     const rows = await this.db.selectFrom("api_keys").selectAll().where("secret_sha256", "in", [...new Set(hashes)]).execute();

@@ -44,6 +44,10 @@ export function registerKeyRoutes(app: FastifyInstance, deps: KeyRouteDeps): voi
     keys.rotate(params.id!, { graceSeconds: body.graceSeconds, scope: body.scope }, actorOf(principal)),
   );
 
+  registerEndpoint(app, auth, ENDPOINTS.scheduleKeyExpiry, async ({ params, body, principal }) =>
+    keys.scheduleExpiry(params.id!, body.graceSeconds, actorOf(principal)),
+  );
+
   registerEndpoint(app, auth, ENDPOINTS.keyUsage, async ({ params, query }) => {
     await keys.get(params.id!); // 404 for an unknown key
     await deps.usage.flush(); // answer with every request counted so far

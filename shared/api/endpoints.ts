@@ -51,6 +51,7 @@ export const ENDPOINTS = define({
   getKey: { method: "GET", path: "/v1/api-keys/:id", summary: "Get an API key", auth: "admin", status: 200, response: api.ApiKey },
   revokeKey: { method: "POST", path: "/v1/api-keys/:id/revoke", summary: "Revoke an API key at once (idempotent)", auth: "admin", body: api.RevokeBody, status: 200, response: api.ApiKey },
   rotateKey: { method: "POST", path: "/v1/api-keys/:id/rotate", summary: "Create the key's successor; the old key works until revoked or its grace ends", auth: "admin", body: api.RotateBody, bodyOptional: true, status: 201, response: api.RotatedKey },
+  scheduleKeyExpiry: { method: "POST", path: "/v1/api-keys/:id/schedule-expiry", summary: "Let an active key expire by itself graceSeconds from now (never later than an expiry it already has)", auth: "admin", body: api.ScheduleExpiryBody, status: 200, response: api.ApiKey },
   keyUsage: { method: "GET", path: "/v1/api-keys/:id/usage", summary: "Daily usage and clients of an API key", auth: "admin", query: api.UsageQuery, status: 200, response: api.KeyUsage },
   auditEvents: { method: "GET", path: "/v1/audit-events", summary: "The hash-chained audit events", auth: "admin", query: api.AuditEventsQuery, status: 200, response: api.AuditEventList },
   whoami: { method: "GET", path: "/v1/whoami", summary: "Which key this is; what a client calls to verify a key works", auth: "api_key", scope: "read", status: 200, response: api.Whoami },

@@ -67,6 +67,12 @@ export const RotateBody = z.strictObject({
 });
 export type RotateBody = z.infer<typeof RotateBody>;
 
+/** Keyward's extension: let a key expire by itself later (the revoke step of a rotation, with a grace period). */
+export const ScheduleExpiryBody = z.strictObject({
+  graceSeconds: z.number().int().min(0).max(MAX_GRACE_SECONDS),
+});
+export type ScheduleExpiryBody = z.infer<typeof ScheduleExpiryBody>;
+
 export const RotatedKey = z.object({ key: ApiKey, secret: z.string(), previous: ApiKey });
 export type RotatedKey = z.infer<typeof RotatedKey>;
 

@@ -5,7 +5,7 @@
  * renderer's types come from it. A channel that is not here does not exist.
  */
 import { z } from "zod";
-import { ApiKey, KeyName, RevokeReason, Scope } from "../api/schemas";
+import { ApiKey, KeyName, RevokeReason, Scope, Whoami } from "../api/schemas";
 
 export const IPC_CONTRACT_VERSION = 1;
 
@@ -79,13 +79,64 @@ export const ClipboardStatus = z.object({ clearsAt: Time.nullable() });
 export const Preferences = z.object({
   clipboardClearSeconds: z.number().int().min(5).max(600),
   autoLockMinutes: z.number().int().min(1).max(1440),
+  /** Rotation policy: a key is due for rotation this many days after it was created. */
+  rotationDays: z.number().int().min(1).max(3650),
   lastWorkspaceId: z.string().nullable(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 export const PreferencesPatch = z.strictObject({
   clipboardClearSeconds: z.number().int().min(5, "At least 5 seconds").max(600, "At most 600 seconds").optional(),
   autoLockMinutes: z.number().int().min(1, "At least 1 minute").max(1440, "At most 1440 minutes").optional(),
+  rotationDays: z.number().int().min(1, "At least 1 day").max(3650, "At most 3650 days").optional(),
 });
+
+/**
+ * A rotation in progress, kept (without any secret) across restarts. Step 1 (generate) happens when
+ * it starts; then "update" (put the new key into the integration), "verify", "revoke".
+ */
+export const ROTATION_STEPS = ["update", "verify", "revoke"] as const;
+export const RotationStep = z.enum(ROTATION_STEPS);
+export type RotationStep = z.infer<typeof RotationStep>;
+
+export const Rotation = z.object({
+  oldKeyId: z.string(),
+  newKeyId: z.string(),
+  workspaceId: z.string(),
+  keyName: z.string(),
+  description: z.string(),
+  scope: Scope,
+  previousScope: Scope,
+  step: RotationStep,
+  startedAt: Time,
+  /** When a client other than Keyward first used the new key. */
+  verifiedAt: Time.nullable(),
+  /** Whether the new key's secret can still be copied or tested (held since it was shown, or in the vault). */
+  secretAvailable: z.boolean(),
+  /** The vault entry that holds the new secret, if any. */
+  vaultEntryId: z.string().nullable(),
+});
+export type Rotation = z.infer<typeof Rotation>;
+
+export const KeyUse = z.object({ at: Time, ip: z.string(), userAgent: z.string() });
+export type KeyUse = z.infer<typeof KeyUse>;
+
+export const RotationUsage = z.object({
+  /** The integration's first use of the new key (a client other than Keyward), or null. */
+  newKeyFirstUse: KeyUse.nullable(),
+  /** Clients other than Keyward that used the old key since the rotation started, most recent first. */
+  oldKeyUses: z.array(KeyUse.extend({ requests: z.number().int() })),
+  /** The old key's last use by anyone other than Keyward, or null. */
+  oldKeyLastUse: KeyUse.nullable(),
+  verified: z.boolean(),
+  checkedAt: Time,
+});
+export type RotationUsage = z.infer<typeof RotationUsage>;
+
+export const REVOKE_TIMINGS = ["now", "1h", "24h", "7d"] as const;
+export const RevokeTiming = z.enum(REVOKE_TIMINGS);
+export type RevokeTiming = z.infer<typeof RevokeTiming>;
+
+const KeyId = z.string().min(1).max(100);
 
 export const AppInfo = z.object({ version: z.string(), contractVersion: z.number().int(), platform: z.string() });
 
@@ -127,6 +178,24 @@ export const CONTRACT = {
     /** Tells the main process the user is active, which postpones the idle lock. */
     touch: channel(NoInput, z.null()),
   },
+  rotation: {
+    list: channel(NoInput, z.array(Rotation)),
+    /** Step 1: creates the successor (same name; same scope unless `scope` rescopes) and shows it once. */
+    start: channel(z.strictObject({ keyId: KeyId, scope: Scope.optional() }), z.object({ rotation: Rotation, revealed: RevealedKey })),
+    /** Moves to a step; leaving step 1 with keepInVault stores the new secret in the vault. */
+    setStep: channel(z.strictObject({ oldKeyId: KeyId, step: RotationStep, keepInVault: z.boolean().optional() }), Rotation),
+    copyNewKey: channel(z.strictObject({ oldKeyId: KeyId }), CopyResult),
+    /** Calls whoami with the new key. */
+    testNewKey: channel(z.strictObject({ oldKeyId: KeyId }), Whoami),
+    usage: channel(z.strictObject({ oldKeyId: KeyId }), RotationUsage),
+    /**
+     * Step 4: revokes the old key now, or lets it expire after a grace period. When the old key was
+     * used in the last 10 minutes this answers `needs_confirmation` unless `confirmRecentUse`.
+     */
+    finish: channel(z.strictObject({ oldKeyId: KeyId, revoke: RevokeTiming, confirmRecentUse: z.boolean().default(false) }), z.object({ oldKey: ApiKey })),
+    /** Abandons the rotation; with revokeNewKey the successor is revoked too. */
+    cancel: channel(z.strictObject({ oldKeyId: KeyId, revokeNewKey: z.boolean() }), z.array(Rotation)),
+  },
   preferences: {
     get: channel(NoInput, Preferences),
     set: channel(PreferencesPatch, Preferences),
@@ -137,6 +206,9 @@ export const EVENTS = {
   "vault.changed": VaultStatus.extend({ reason: z.enum(["manual", "idle", "suspend", "screen_lock", "quit", "unlocked", "created"]).optional() }),
   "clipboard.changed": ClipboardStatus,
   "workspace.changed": WorkspaceState,
+  "rotation.changed": z.array(Rotation),
+  /** The user clicked a rotation reminder: open the rotate flow of this key. */
+  "reminder.clicked": z.object({ keyId: z.string() }),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -17,6 +17,8 @@ export const IPC_ERROR_CODES = [
   "workspace_error",
   "not_found",
   "secret_gone",
+  "needs_confirmation",
+  "conflict",
   "io",
   "internal",
 ] as const;

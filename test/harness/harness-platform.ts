@@ -7,6 +7,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import path from "node:path";
 import type { ClipboardAdapter } from "../../core/clipboard/clipboard-guard";
+import type { DesktopNotification, Notifier } from "../../core/app/reminder-service";
 import type { KeychainAdapter } from "../../core/vault";
 
 export class HarnessClipboard implements ClipboardAdapter {
@@ -67,4 +68,13 @@ export function memoryKeychain(): KeychainAdapter {
 /** Runs `keyward` from source, as the tests' Node does. */
 export function sourceCliLaunch(repoRoot: string) {
   return { execPath: process.execPath, args: ["--import", "tsx", path.join(repoRoot, "cli/keyward.ts")] };
+}
+
+/** Notifications kept in a list instead of shown; tests read them and click them through the harness. */
+export class HarnessNotifier implements Notifier {
+  readonly shown: (DesktopNotification & { id: number; click: () => void })[] = [];
+
+  show(notification: DesktopNotification, onClick: () => void): void {
+    this.shown.push({ ...notification, id: this.shown.length + 1, click: onClick });
+  }
 }

@@ -14,7 +14,7 @@ import { createHandlers } from "../../core/app/handlers";
 import { JsonFilePreferences } from "../../core/app/preferences";
 import type { EventName } from "../../shared/ipc/contract";
 import { bridgeScript } from "./bridge-script";
-import { HarnessClipboard, memoryKeychain, NO_KEYCHAIN, sourceCliLaunch } from "./harness-platform";
+import { HarnessClipboard, HarnessNotifier, memoryKeychain, NO_KEYCHAIN, sourceCliLaunch } from "./harness-platform";
 
 export interface HarnessOptions {
   port?: number;
@@ -24,6 +24,8 @@ export interface HarnessOptions {
   keychain?: "none" | "memory";
   workspace?: { url: string; adminToken: string };
   vaultCreateOptions?: AppCoreOptions["vaultCreateOptions"];
+  /** The app core's clock (reminders, rotations); tests move it. */
+  now?: () => Date;
 }
 
 export interface Harness {
@@ -33,6 +35,7 @@ export interface Harness {
   session: string;
   core: AppCore;
   clipboard: HarnessClipboard;
+  notifier: HarnessNotifier;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (!fs.existsSync(indexFile)) throw new Error(`No built renderer at ${options.rendererDir}: run \`npm run build\` first.`);
   const session = randomBytes(24).toString("base64url");
   const clipboard = new HarnessClipboard();
+  const notifier = new HarnessNotifier();
   const streams = new Set<http.ServerResponse>();
   const emit = (event: EventName, payload: unknown) => {
     for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
@@ -66,8 +70,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       preferences: new JsonFilePreferences(path.join(options.dataDir, "preferences.json")),
       cliLaunch: sourceCliLaunch(options.repoRoot),
       emit,
+      notifier,
     },
     {
+      ...(options.now ? { now: options.now } : {}),
       ...(options.vaultCreateOptions ? { vaultCreateOptions: options.vaultCreateOptions } : {}),
       ...(options.workspace ? { attachedWorkspace: { name: "Workspace", ...options.workspace } } : {}),
     },
@@ -103,6 +109,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         response.writeHead(200, { "content-type": MIME[".js"]!, "cache-control": "no-store" }).end(bridgeScript());
       } else if (url.pathname === "/harness/clipboard") {
         sendJson(response, 200, { text: clipboard.text, writtenAsSecret: clipboard.writtenAsSecret });
+      } else if (url.pathname === "/harness/notifications") {
+        sendJson(response, 200, notifier.shown.map(({ id, title, body }) => ({ id, title, body })));
+      } else if (url.pathname.startsWith("/harness/notifications/") && request.method === "POST") {
+        // Stands in for the user clicking a desktop notification.
+        const shown = notifier.shown.find((notification) => notification.id === Number(url.pathname.split("/")[3]));
+        shown?.click();
+        sendJson(response, shown ? 200 : 404, { clicked: Boolean(shown) });
       } else {
         serveStatic(url.pathname, response, url.searchParams.has("session"));
       }
@@ -138,6 +151,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     session,
     core,
     clipboard,
+    notifier,
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();

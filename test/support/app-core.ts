@@ -4,7 +4,7 @@ import { createAppCore, type AppCore, type AppCoreOptions } from "../../core/app
 import { createHandlers, type HandlerTable } from "../../core/app/handlers";
 import { JsonFilePreferences } from "../../core/app/preferences";
 import type { EventName } from "../../shared/ipc/contract";
-import { HarnessClipboard, NO_KEYCHAIN, memoryKeychain, sourceCliLaunch } from "../harness/harness-platform";
+import { HarnessClipboard, HarnessNotifier, NO_KEYCHAIN, memoryKeychain, sourceCliLaunch } from "../harness/harness-platform";
 import { tempDir } from "./test-server";
 
 /** Small enough to keep tests fast; the vault's own tests cover the calibrated cost. */
@@ -14,13 +14,17 @@ export interface TestCore {
   core: AppCore;
   handlers: HandlerTable;
   clipboard: HarnessClipboard;
+  notifier: HarnessNotifier;
   events: { event: EventName; payload: unknown }[];
   dataDir: string;
 }
 
-export function createTestCore(options: { keychain?: "none" | "memory"; attached?: AppCoreOptions["attachedWorkspace"]; dataDir?: string } = {}): TestCore {
+export function createTestCore(
+  options: { keychain?: "none" | "memory"; attached?: AppCoreOptions["attachedWorkspace"]; dataDir?: string; now?: () => Date } = {},
+): TestCore {
   const dataDir = options.dataDir ?? tempDir("core");
   const clipboard = new HarnessClipboard();
+  const notifier = new HarnessNotifier();
   const events: TestCore["events"] = [];
   const core = createAppCore(
     {
@@ -32,8 +36,9 @@ export function createTestCore(options: { keychain?: "none" | "memory"; attached
       preferences: new JsonFilePreferences(path.join(dataDir, "preferences.json")),
       cliLaunch: sourceCliLaunch(path.resolve(".")),
       emit: (event, payload) => events.push({ event, payload }),
+      notifier,
     },
-    { vaultCreateOptions: FAST_VAULT, ...(options.attached ? { attachedWorkspace: options.attached } : {}) },
+    { vaultCreateOptions: FAST_VAULT, ...(options.attached ? { attachedWorkspace: options.attached } : {}), ...(options.now ? { now: options.now } : {}) },
   );
-  return { core, handlers: createHandlers(core), clipboard, events, dataDir };
+  return { core, handlers: createHandlers(core), clipboard, notifier, events, dataDir };
 }

@@ -7,9 +7,10 @@ import type { Platform } from "../../../core/app/platform";
 import { electronCliLaunch } from "./cli-launch";
 import { electronClipboard } from "./clipboard";
 import { safeStorageKeychain } from "./keychain";
+import { electronNotifier } from "./notifications";
 import { electronPreferences } from "./preferences";
 
-export function createElectronPlatform(options: { dataDir: string; cliBundle: string; emit: Platform["emit"] }): Platform {
+export function createElectronPlatform(options: { dataDir: string; cliBundle: string; emit: Platform["emit"]; focusWindow: () => void }): Platform {
   return {
     appVersion: app.getVersion(),
     platformName: process.platform,
@@ -19,5 +20,6 @@ export function createElectronPlatform(options: { dataDir: string; cliBundle: st
     preferences: electronPreferences(options.dataDir),
     cliLaunch: electronCliLaunch(options.cliBundle),
     emit: options.emit,
+    notifier: electronNotifier(options.focusWindow),
   };
 }

@@ -144,3 +144,25 @@ describe("API keys", () => {
     expect(notHex.body.error.message).toContain("sha256.0");
   });
 });
+
+describe("scheduled expiry (extension)", () => {
+  it("lets the old key of a rotation expire by itself after a grace period chosen later", async () => {
+    const { key, secret } = await ws.createKey("write", "Webhook Handler");
+    const rotated = await ws.call("POST", `/v1/api-keys/${key.id}/rotate`, { body: {} });
+    expect(rotated.body.previous.expiresAt).toBeNull();
+    const scheduled = await ws.call("POST", `/v1/api-keys/${key.id}/schedule-expiry`, { body: { graceSeconds: 1 } });
+    expect(scheduled.status).toBe(200);
+    expect(Date.parse(scheduled.body.expiresAt) - Date.now()).toBeLessThanOrEqual(1000);
+    // A longer grace never extends an earlier expiry.
+    const again = await ws.call("POST", `/v1/api-keys/${key.id}/schedule-expiry`, { body: { graceSeconds: 3600 } });
+    expect(again.body.expiresAt).toBe(scheduled.body.expiresAt);
+    expect((await ws.call("GET", "/v1/whoami", { token: secret })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await ws.call("GET", "/v1/whoami", { token: secret })).body.error.code).toBe("expired_key");
+    expect((await ws.call("GET", "/v1/whoami", { token: rotated.body.secret })).status).toBe(200);
+    expect((await ws.call("POST", `/v1/api-keys/${key.id}/schedule-expiry`, { body: { graceSeconds: 60 } })).status).toBe(409);
+    const events = (await ws.call("GET", "/v1/audit-events?limit=100")).body.events;
+    expect(events.filter((event: { type: string }) => event.type === "key.expiry_scheduled")).toHaveLength(2);
+    expect((await ws.call("POST", `/v1/api-keys/${key.id}/schedule-expiry`, { body: { graceSeconds: -1 } })).status).toBe(400);
+  });
+});

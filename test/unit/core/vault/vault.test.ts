@@ -97,6 +97,19 @@ describe("vault entries", () => {
     expect(reopened.history(id).map((h) => h.secret)).toEqual(["new-2", "old-1"]);
   });
 
+  it("clearHistory drops previous secrets and keeps the current one, on disk too", async () => {
+    const { path, vault } = await newVault();
+    const { id } = await vault.add({ kind: "api_key_secret", label: "Zapier", secret: "old-1" });
+    await vault.updateSecret(id, "new-2");
+    expect((await vault.clearHistory(id)).historyCount).toBe(0);
+    expect(vault.history(id)).toEqual([]);
+    vault.lock();
+    const reopened = await Vault.open(path);
+    await reopened.unlockWithPassphrase(PASSPHRASE);
+    expect(reopened.get(id)).toBe("new-2");
+    expect(reopened.history(id)).toEqual([]);
+  });
+
   it("history is capped at the history limit, dropping the oldest", async () => {
     const { vault } = await newVault({ historyLimit: 2 });
     const { id } = await vault.add({ kind: "api_key_secret", label: "A", secret: "s0" });

@@ -7,24 +7,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { Rotation } from "../../shared/ipc/contract";
 
 export const RemoteWorkspace = z.object({ id: z.string(), name: z.string(), url: z.string() });
 export type RemoteWorkspace = z.infer<typeof RemoteWorkspace>;
 
 /** A rotation in progress, as kept across restarts: ids, names and the step; never a secret. */
-export const StoredRotation = z.object({
-  oldKeyId: z.string(),
-  newKeyId: z.string(),
-  workspaceId: z.string(),
-  keyName: z.string(),
-  description: z.string(),
-  scope: z.enum(["read", "write", "full"]),
-  previousScope: z.enum(["read", "write", "full"]),
-  step: z.enum(["update", "verify", "revoke"]),
-  startedAt: z.string(),
-  verifiedAt: z.string().nullable(),
-  vaultEntryId: z.string().nullable(),
-});
+export const StoredRotation = Rotation.omit({ secretAvailable: true });
 export type StoredRotation = z.infer<typeof StoredRotation>;
 
 export const StoredPreferences = z.object({

@@ -1,7 +1,9 @@
 /** A real app core for tests: temp data folder, the harness's adapters, a real workspace server. */
 import path from "node:path";
 import { createAppCore, type AppCore, type AppCoreOptions } from "../../core/app/app-core";
+import { dispatch } from "../../core/app/dispatch";
 import { createHandlers, type HandlerTable } from "../../core/app/handlers";
+import type { IpcResult } from "../../shared/ipc/errors";
 import { JsonFilePreferences } from "../../core/app/preferences";
 import type { EventName } from "../../shared/ipc/contract";
 import { HarnessClipboard, HarnessNotifier, NO_KEYCHAIN, memoryKeychain, sourceCliLaunch } from "../harness/harness-platform";
@@ -41,4 +43,16 @@ export function createTestCore(
     { vaultCreateOptions: FAST_VAULT, ...(options.attached ? { attachedWorkspace: options.attached } : {}), ...(options.now ? { now: options.now } : {}) },
   );
   return { core, handlers: createHandlers(core), clipboard, notifier, events, dataDir };
+}
+
+/** One IPC call through the same dispatch as Electron and the harness, answering its IpcResult. */
+export function callChannel(core: TestCore, channel: string, input?: unknown): Promise<IpcResult<unknown>> {
+  return dispatch(core.handlers, channel, input);
+}
+
+/** One IPC call that must succeed; its value, for tests that read any shape. */
+export async function channelValue<T = any>(core: TestCore, channel: string, input?: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read any shape
+  const result = await callChannel(core, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
 }

@@ -1,9 +1,8 @@
 import http from "node:http";
 import net from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dispatch } from "../../../../core/app/dispatch";
 import { CHANNEL_NAMES, channelSchemas } from "../../../../shared/ipc/contract";
-import { createTestCore, type TestCore } from "../../../support/app-core";
+import { callChannel, channelValue, createTestCore, type TestCore } from "../../../support/app-core";
 import { startWorkspace, type TestWorkspace } from "../../../support/test-server";
 
 let ws: TestWorkspace;
@@ -27,12 +26,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const call = (channel: string, input?: unknown) => dispatch(t.handlers, channel, input);
-async function value<T = any>(channel: string, input?: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read any shape
-  const result = await call(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = (channel: string, input?: unknown) => callChannel(t, channel, input);
+const value = (channel: string, input?: unknown) => channelValue(t, channel, input);
 
 describe("IPC handlers", () => {
   it("answers invalid input on every channel with a typed invalid_input error", async () => {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dispatch } from "../../../../core/app/dispatch";
-import { createTestCore, type TestCore } from "../../../support/app-core";
+import { callChannel, channelValue, createTestCore, type TestCore } from "../../../support/app-core";
 import { startWorkspace, type TestWorkspace } from "../../../support/test-server";
 
 let ws: TestWorkspace;
@@ -15,12 +14,8 @@ afterEach(async () => {
   await ws.stop();
 });
 
-const call = (core: TestCore, channel: string, input?: unknown) => dispatch(core.handlers, channel, input);
-async function value<T = any>(channel: string, input?: unknown, core: TestCore = t): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read any shape
-  const result = await call(core, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = (core: TestCore, channel: string, input?: unknown) => callChannel(core, channel, input);
+const value = (channel: string, input?: unknown) => channelValue(t, channel, input);
 
 /** The integration: an ordinary client of the workspace, with its own user agent. */
 const integrationCall = (secret: string, userAgent = "zapier-client/2.1") =>

@@ -83,7 +83,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     preferences: platform.preferences,
     notifier: platform.notifier,
     now,
-    rotatingKeyIds: () => new Set(rotationService.list().map((rotation) => rotation.oldKeyId)),
+    rotatingKeyIds: () => new Set(rotationService.list().flatMap((rotation) => [rotation.oldKeyId, rotation.newKeyId])),
     onClick: (keyId) => platform.emit("reminder.clicked", { keyId }),
   });
 

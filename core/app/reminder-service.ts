@@ -17,7 +17,7 @@ export interface ReminderServiceDeps {
   preferences: PreferencesStore;
   notifier: Notifier;
   now: () => Date;
-  /** Keys already being rotated get no reminder. */
+  /** Keys already being rotated (old and new) get no reminder. */
   rotatingKeyIds: () => ReadonlySet<string>;
   onClick: (keyId: string) => void;
 }

@@ -11,6 +11,7 @@ import "./styles/shell-widgets.css";
 import "./styles/table.css";
 import "./styles/dialogs.css";
 import "./styles/screens.css";
+import "./styles/rotation.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

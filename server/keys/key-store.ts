@@ -148,7 +148,11 @@ export class KeyStore {
       const status = statusOf(old, at);
       if (status !== "active") throw new ApiError("conflict", `API key ${id} is ${status}: only an active key can be rotated.`);
       if (old.replaced_by_id !== null) {
-        throw new ApiError("conflict", `API key ${id} was already rotated into ${old.replaced_by_id}.`);
+        // A key is rotated once, unless its successor was revoked or expired (a rotation abandoned).
+        const successor = await trx.selectFrom("api_keys").select(["revoked_at", "expires_at"]).where("id", "=", old.replaced_by_id).executeTakeFirst();
+        if (successor && statusOf(successor, at) === "active") {
+          throw new ApiError("conflict", `API key ${id} was already rotated into ${old.replaced_by_id}.`);
+        }
       }
       // The successor keeps the old key's lifetime, if it had one.
       const lifetimeMs = old.expires_at ? Date.parse(old.expires_at) - Date.parse(old.created_at) : null;

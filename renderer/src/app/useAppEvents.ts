@@ -2,21 +2,39 @@
 import { useEffect } from "react";
 import { useKeywardEvent } from "../ipc/events";
 import { useClipboardStore } from "../features/clipboard/clipboard-store";
+import { useRevokeStore } from "../features/keys/revoke/revoke-store";
+import { useRotationStore } from "../features/rotation/rotation-store";
+import { useSettingsStore } from "../features/settings/settings-store";
 import { useVaultStore } from "../features/vault/vault-store";
 import { useWorkspaceStore } from "../features/workspaces/workspace-store";
+import { navigate } from "./route-store";
 
 export function useAppEvents(): void {
   useEffect(() => {
     void useWorkspaceStore.getState().load();
     void useVaultStore.getState().loadStatus();
     void useClipboardStore.getState().load();
+    // The rotation policy drives the keys table's "Rotation due" column, so it is needed before Settings is opened.
+    void useSettingsStore.getState().load();
+    // Unfinished rotations survive restarts: their rows show "Resume rotation" from the start.
+    void useRotationStore.getState().load();
   }, []);
 
   useKeywardEvent("workspace.changed", (state) => {
     useWorkspaceStore.getState().setCurrent(state);
     // A new remote workspace may have been added or removed elsewhere in the app: keep the list fresh.
     void useWorkspaceStore.getState().load();
+    // Rotations belong to a workspace: the list answers the connected one's.
+    void useRotationStore.getState().load();
   });
   useKeywardEvent("vault.changed", (change) => useVaultStore.getState().applyChange(change));
   useKeywardEvent("clipboard.changed", ({ clearsAt }) => useClipboardStore.getState().setClearsAt(clearsAt));
+  useKeywardEvent("rotation.changed", (rotations) => useRotationStore.getState().setRotations(rotations));
+  // A click on a "rotation due" reminder: the keys screen, with the rotate wizard of that key (it
+  // resumes the key's rotation if one is in progress).
+  useKeywardEvent("reminder.clicked", ({ keyId }) => {
+    useRevokeStore.getState().close();
+    navigate("keys");
+    useRotationStore.getState().openWizard(keyId, "rotate");
+  });
 }

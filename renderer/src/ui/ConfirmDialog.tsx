@@ -17,11 +17,13 @@ type ConfirmDialogProps = {
   confirmLabel: string;
   cancelLabel?: string;
   destructive?: boolean;
+  /** More content between the description and the buttons (a choice the confirmation carries). */
+  children?: ReactNode;
   /** Runs the action; a thrown error is shown in the dialog, a normal return closes it. */
   onConfirm: () => Promise<void>;
 };
 
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, cancelLabel = "Cancel", destructive, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, cancelLabel = "Cancel", destructive, children, onConfirm }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +54,10 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
           <header className="modal-header">
             <AlertDialog.Title className="modal-title">{title}</AlertDialog.Title>
           </header>
-          <AlertDialog.Description className="modal-description">{description}</AlertDialog.Description>
+          <AlertDialog.Description asChild>
+            <div className="modal-description">{description}</div>
+          </AlertDialog.Description>
+          {children}
           {error ? <Alert>{error}</Alert> : null}
           <footer className="modal-footer">
             <AlertDialog.Cancel asChild>

@@ -15,20 +15,30 @@ type ModalProps = {
   description?: ReactNode;
   children: ReactNode;
   width?: "md" | "lg";
+  /** Extra classes for the dialog box (e.g. a multi-step dialog anchored to the top so steps don't jump). */
+  className?: string;
+  /** Where focus goes when the dialog closes, when the element that opened it is gone (a menu item). */
+  returnFocusTo?: () => HTMLElement | null;
 };
 
-export function Modal({ open, onRequestClose, title, description, children, width = "md" }: ModalProps) {
+export function Modal({ open, onRequestClose, title, description, children, width = "md", className, returnFocusTo }: ModalProps) {
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (next ? undefined : onRequestClose())}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
         <Dialog.Content
-          className={`modal modal-${width}`}
+          className={`modal modal-${width}${className ? ` ${className}` : ""}`}
           onEscapeKeyDown={(event) => {
             event.preventDefault();
             onRequestClose();
           }}
           onInteractOutside={(event) => event.preventDefault()}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusTo?.();
+            if (!target) return;
+            event.preventDefault();
+            target.focus();
+          }}
           // Without a description Radix warns; `undefined` tells it there is deliberately none.
           {...(description ? {} : { "aria-describedby": undefined })}
         >

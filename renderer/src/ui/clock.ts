@@ -32,3 +32,16 @@ function unsubscribe(listener: () => void): void {
 export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now);
 }
+
+let todayCache = { now: Number.NaN, start: 0 };
+
+/** Local midnight of today: components that only care about the day re-render once a day, not every tick. */
+export function useToday(): number {
+  return useSyncExternalStore(subscribe, () => {
+    if (todayCache.now !== now) {
+      const date = new Date(now);
+      todayCache = { now, start: new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime() };
+    }
+    return todayCache.start;
+  });
+}

@@ -74,6 +74,13 @@ describe("API keys", () => {
     expect((await ws.call("GET", "/v1/whoami", { token: rotated.body.secret })).status).toBe(200);
     // A key is rotated once; its successor is the one to rotate next.
     expect((await ws.call("POST", `/v1/api-keys/${key.id}/rotate`, { body: {} })).body.error.code).toBe("conflict");
+    // Unless that successor was revoked: the rotation was abandoned.
+    const abandoned = await ws.createKey("read", "abandoned");
+    const first = await ws.call("POST", `/v1/api-keys/${abandoned.key.id}/rotate`, { body: {} });
+    await ws.call("POST", `/v1/api-keys/${first.body.key.id}/revoke`, { body: { reason: "other" } });
+    const second = await ws.call("POST", `/v1/api-keys/${abandoned.key.id}/rotate`, { body: {} });
+    expect(second.status).toBe(201);
+    expect(second.body.previous.replacedById).toBe(second.body.key.id);
     const rescoped = await ws.call("POST", `/v1/api-keys/${rotated.body.key.id}/rotate`, { body: { scope: "read" } });
     expect(rescoped.body.key.scope).toBe("read");
     // An empty body is allowed for rotate.

@@ -12,6 +12,8 @@ type ClipboardStore = {
   load: () => Promise<void>;
   copySecret: (handle: string) => Promise<CopyResult>;
   copyVaultEntry: (id: string) => Promise<CopyResult>;
+  /** The new key of a rotation in progress, held by the main process or in the vault. */
+  copyRotationKey: (oldKeyId: string) => Promise<CopyResult>;
   clear: () => Promise<void>;
 };
 
@@ -35,6 +37,12 @@ export const useClipboardStore = create<ClipboardStore>()((set) => ({
 
   copyVaultEntry: async (id) => {
     const result = await call(keyward().clipboard.copyVaultEntry({ id }));
+    set({ clearsAt: result.clearsAt });
+    return result;
+  },
+
+  copyRotationKey: async (oldKeyId) => {
+    const result = await call(keyward().rotation.copyNewKey({ oldKeyId }));
     set({ clearsAt: result.clearsAt });
     return result;
   },

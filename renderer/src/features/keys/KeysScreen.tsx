@@ -5,10 +5,13 @@
  */
 import { useDeferredValue, useEffect } from "react";
 import { Alert } from "../../ui/Alert";
+import { useToday } from "../../ui/clock";
 import { Button } from "../../ui/Button";
 import { EmptyState } from "../../ui/EmptyState";
 import { KeyIcon, PlusIcon } from "../../ui/icons";
 import { Spinner } from "../../ui/Spinner";
+import { RotationWizard } from "../rotation/RotationWizard";
+import { useRotationDays } from "../settings/settings-store";
 import { WorkspaceGate } from "../workspaces/WorkspaceGate";
 import { useWorkspaceStore } from "../workspaces/workspace-store";
 import { CreateKeyDialog } from "./create/CreateKeyDialog";
@@ -45,6 +48,7 @@ export function KeysScreen() {
       </WorkspaceGate>
       <CreateKeyDialog />
       <RevokeKeyDialog />
+      <RotationWizard />
     </section>
   );
 }
@@ -59,7 +63,9 @@ function KeysContent() {
   const openCreate = useCreateDialogStore((state) => state.openDialog);
   // Typing stays responsive: the table filters with the deferred value while the input shows the latest.
   const deferredFilters = useDeferredValue(filters);
-  const table = useKeyTable(keys, deferredFilters);
+  const rotationDays = useRotationDays();
+  const today = useToday();
+  const table = useKeyTable(keys, deferredFilters, rotationDays, today);
 
   if (phase === "error" && keys.length === 0) {
     return (

@@ -1,13 +1,19 @@
-/** Search, scope and status filters, the key count, and the create button above the keys table. */
+/** Search, scope, status and rotation filters, the key count, and the create button above the keys table. */
 import { SCOPES, type KeyStatus, type Scope } from "../../../../shared/api/schemas";
 import { scopeLabel } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { formatCount, pluralize } from "../../ui/format";
 import { PlusIcon, RefreshIcon } from "../../ui/icons";
+import { DUE_SOON_DAYS, type RotationFilter } from "../rotation/rotation-due";
 import { useKeysStore } from "./keys-store";
 
 const STATUSES: KeyStatus[] = ["active", "revoked", "expired"];
 const STATUS_OPTION_LABELS: Record<KeyStatus, string> = { active: "Active", revoked: "Revoked", expired: "Expired" };
+const ROTATION_OPTIONS: { value: RotationFilter; label: string }[] = [
+  { value: "any", label: "Any" },
+  { value: "overdue", label: "Overdue" },
+  { value: "soon", label: `Due within ${DUE_SOON_DAYS} days` },
+];
 
 type KeysToolbarProps = { total: number; shown: number; onCreate: () => void };
 
@@ -46,6 +52,21 @@ export function KeysToolbar({ total, shown, onCreate }: KeysToolbarProps) {
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {STATUS_OPTION_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="select-label">
+          <span>Rotation</span>
+          <select
+            className="select"
+            value={filters.rotation}
+            title="By the rotation policy in Settings. Due within 14 days includes overdue keys."
+            onChange={(event) => setFilters({ rotation: event.target.value as RotationFilter })}
+          >
+            {ROTATION_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
               </option>
             ))}
           </select>

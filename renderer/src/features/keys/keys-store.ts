@@ -3,9 +3,10 @@ import { create } from "zustand";
 import type { ApiKey, KeyStatus, RevokeReason, Scope } from "../../../../shared/api/schemas";
 import { call, keyward } from "../../ipc/keyward";
 import { errorMessage } from "../../ipc/errors";
+import type { RotationFilter } from "../rotation/rotation-due";
 
-export type KeyFilters = { search: string; scope: Scope | "all"; status: KeyStatus | "all" };
-export const NO_FILTERS: KeyFilters = { search: "", scope: "all", status: "all" };
+export type KeyFilters = { search: string; scope: Scope | "all"; status: KeyStatus | "all"; rotation: RotationFilter };
+export const NO_FILTERS: KeyFilters = { search: "", scope: "all", status: "all", rotation: "any" };
 
 type KeysStore = {
   keys: ApiKey[];

@@ -1,4 +1,4 @@
-/** Clipboard clearing and vault auto-lock times. Ranges are checked by the main process; its message is shown as is. */
+/** Clipboard clearing, vault auto-lock and the rotation policy. Ranges are checked by the main process; its message is shown as is. */
 import { useEffect, useState, type FormEvent } from "react";
 import { PreferencesPatch, type Preferences } from "../../../../shared/ipc/contract";
 import { errorMessage } from "../../ipc/errors";
@@ -6,7 +6,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Field } from "../../ui/Field";
 import { Spinner } from "../../ui/Spinner";
-import { useSettingsStore } from "./settings-store";
+import { DEFAULT_ROTATION_DAYS, useSettingsStore } from "./settings-store";
 
 export function PreferencesForm() {
   const preferences = useSettingsStore((state) => state.preferences);
@@ -33,7 +33,7 @@ export function PreferencesForm() {
   );
 }
 
-type FieldName = "clipboardClearSeconds" | "autoLockMinutes";
+type FieldName = "clipboardClearSeconds" | "autoLockMinutes" | "rotationDays";
 type FieldErrors = Partial<Record<FieldName, string>>;
 
 /**
@@ -59,6 +59,7 @@ function PreferencesFields({ preferences }: { preferences: Preferences }) {
   const save = useSettingsStore((state) => state.save);
   const [clipboardSeconds, setClipboardSeconds] = useState(String(preferences.clipboardClearSeconds));
   const [lockMinutes, setLockMinutes] = useState(String(preferences.autoLockMinutes));
+  const [rotationDays, setRotationDays] = useState(String(preferences.rotationDays ?? DEFAULT_ROTATION_DAYS));
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -66,7 +67,7 @@ function PreferencesFields({ preferences }: { preferences: Preferences }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setResult(null);
-    const patch = { clipboardClearSeconds: toNumber(clipboardSeconds), autoLockMinutes: toNumber(lockMinutes) };
+    const patch = { clipboardClearSeconds: toNumber(clipboardSeconds), autoLockMinutes: toNumber(lockMinutes), rotationDays: toNumber(rotationDays) };
     const errors = checkPatch(patch);
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
@@ -88,6 +89,13 @@ function PreferencesFields({ preferences }: { preferences: Preferences }) {
       </Field>
       <Field label="Lock the vault after (minutes without activity)" hint="1 to 1440. The vault also locks when the computer sleeps or the screen locks." error={fieldErrors.autoLockMinutes}>
         {(control) => <input {...control} className="input input-number" type="number" inputMode="numeric" min={1} max={1440} step={1} value={lockMinutes} onChange={(event) => setLockMinutes(event.target.value)} />}
+      </Field>
+      <Field
+        label="Rotate keys every (days)"
+        hint="A key is due for rotation this many days after it was created: the keys table shows when, and Keyward reminds you before. 1 to 3650; default 90."
+        error={fieldErrors.rotationDays}
+      >
+        {(control) => <input {...control} className="input input-number" type="number" inputMode="numeric" min={1} max={3650} step={1} value={rotationDays} onChange={(event) => setRotationDays(event.target.value)} />}
       </Field>
       {result ? <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert> : null}
       <div className="card-actions">

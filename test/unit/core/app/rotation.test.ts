@@ -138,6 +138,9 @@ describe("rotation", () => {
     expect(await t.core.vault.secretOf(entry!.id)).toBe(old.secret);
     expect(entry).toMatchObject({ historyCount: 0, meta: expect.objectContaining({ keyId: old.key.id }) });
     expect(entry!.meta?.previousKeyId).toBeUndefined();
+    // With its successor revoked, the old key can be rotated again.
+    const again = await value("rotation.start", { keyId: old.key.id });
+    expect(again.revealed.key.replacesId).toBe(old.key.id);
   });
 
   it("refuses to start while the vault is locked, and refuses a second rotation of the same key", async () => {

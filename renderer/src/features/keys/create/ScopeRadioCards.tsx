@@ -6,7 +6,14 @@ import { useId } from "react";
 import type { Scope } from "../../../../../shared/api/schemas";
 import { SCOPE_OPTIONS } from "./scope-options";
 
-export function ScopeRadioCards({ value, onChange }: { value: Scope; onChange: (scope: Scope) => void }) {
+type ScopeRadioCardsProps = {
+  value: Scope;
+  onChange: (scope: Scope) => void;
+  /** When rescoping: the scope the key has now, tagged "Current" (in the description, so the radio's name stays its title). */
+  current?: Scope;
+};
+
+export function ScopeRadioCards({ value, onChange, current }: ScopeRadioCardsProps) {
   const id = useId();
   return (
     <fieldset className="field scope-fieldset">
@@ -24,11 +31,18 @@ export function ScopeRadioCards({ value, onChange }: { value: Scope; onChange: (
               checked={value === option.scope}
               onChange={() => onChange(option.scope)}
               aria-labelledby={`${id}-${option.scope}-title`}
-              aria-describedby={`${id}-${option.scope}-text`}
+              aria-describedby={`${option.scope === current ? `${id}-current ` : ""}${id}-${option.scope}-text`}
             />
             <span className="radio-card-body">
-              <span className="radio-card-title" id={`${id}-${option.scope}-title`}>
-                {option.title}
+              <span className="radio-card-heading">
+                <span className="radio-card-title" id={`${id}-${option.scope}-title`}>
+                  {option.title}
+                </span>
+                {option.scope === current ? (
+                  <span className="badge badge-current" id={`${id}-current`}>
+                    Current scope
+                  </span>
+                ) : null}
               </span>
               <span className="radio-card-text" id={`${id}-${option.scope}-text`}>
                 {option.allows} {option.forWhat}

@@ -3,22 +3,36 @@ import type { ApiKey } from "../../../../../shared/api/schemas";
 import { useNow } from "../../../ui/clock";
 import { daysSince, formatAbsolute, formatAge, formatRelative } from "../../../ui/format";
 import { Tooltip } from "../../../ui/Tooltip";
-
-/** The guide's schedule: rotate every 90 days. */
-export const ROTATION_DAYS = 90;
+import { useRotationStore } from "../../rotation/rotation-store";
+import { useRotationDays } from "../../settings/settings-store";
+import { useKeysStore } from "../keys-store";
 
 export function NameCell({ apiKey }: { apiKey: ApiKey }) {
+  const replacing = useRotationStore((state) => state.byNewKeyId.get(apiKey.id));
   return (
     <div className="cell-stack">
       <span className="key-name truncate" title={apiKey.name}>
         {apiKey.name}
       </span>
-      {apiKey.description ? (
+      {replacing ? (
+        <ReplacesLine oldKeyId={replacing.oldKeyId} oldName={replacing.keyName} />
+      ) : apiKey.description ? (
         <span className="key-description truncate" title={apiKey.description}>
           {apiKey.description}
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** On the new key of a rotation in progress: which key it replaces (same name, so the display form tells them apart). */
+function ReplacesLine({ oldKeyId, oldName }: { oldKeyId: string; oldName: string }) {
+  const oldDisplay = useKeysStore((state) => state.keys.find((key) => key.id === oldKeyId)?.display);
+  const text = `Replaces ${oldName}${oldDisplay ? ` (${oldDisplay})` : ""}`;
+  return (
+    <span className="key-description replaces-line truncate" title={text}>
+      {text}
+    </span>
   );
 }
 
@@ -69,10 +83,11 @@ export function LastUsedCell({ apiKey }: { apiKey: ApiKey }) {
 
 export function AgeCell({ apiKey }: { apiKey: ApiKey }) {
   const now = useNow();
+  const rotationDays = useRotationDays();
   const days = daysSince(apiKey.createdAt, now);
-  const overdue = apiKey.status === "active" && days >= ROTATION_DAYS;
+  const overdue = apiKey.status === "active" && apiKey.replacedById === null && days >= rotationDays;
   return (
-    <span className={overdue ? "age-overdue" : undefined} title={overdue ? `Rotation overdue: older than ${ROTATION_DAYS} days` : undefined}>
+    <span className={overdue ? "age-overdue" : undefined} title={overdue ? `Rotation overdue: older than ${rotationDays} days` : undefined}>
       {formatAge(days)}
     </span>
   );

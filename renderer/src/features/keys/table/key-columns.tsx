@@ -18,6 +18,7 @@ import {
 import type { ApiKey, KeyStatus, Scope } from "../../../../../shared/api/schemas";
 import { ScopeBadge, StatusBadge } from "../../../ui/Badge";
 import { AgeCell, CreatedCell, KeyDisplayCell, LastUsedCell, NameCell } from "./KeyCells";
+import { RotationDueCell } from "../../rotation/RotationDueCell";
 import { KeyRowMenu } from "./KeyRowMenu";
 
 export const keyTableFeatures = tableFeatures({
@@ -42,6 +43,8 @@ const comparePrimitives: SortFn<Features, ApiKey> = (a, b, columnId) => {
 const nameContains: FilterFn<Features, ApiKey> = (row, columnId, query: string) => row.getValue<string>(columnId).includes(query);
 const scopeIs: FilterFn<Features, ApiKey> = (row, _columnId, scope: Scope) => row.original.scope === scope;
 const statusIs: FilterFn<Features, ApiKey> = (row, _columnId, status: KeyStatus) => row.original.status === status;
+/** The rotation filter, as a creation time (see rotation-due.ts): one cached number per row against one threshold. */
+const createdBefore: FilterFn<Features, ApiKey> = (row, columnId, before: number) => row.getValue<number>(columnId) < before;
 
 const column = createColumnHelper<Features, ApiKey>();
 
@@ -102,6 +105,16 @@ export const keyColumns = column.columns([
     sortDescFirst: true,
     enableColumnFilter: false,
     cell: ({ row }) => <AgeCell apiKey={row.original} />,
+  }),
+  // Only keys that can still be rotated (active, not yet replaced) have a due date: their creation
+  // time, since one policy applies to all, so "ascending" is "most overdue first". The others sort last.
+  column.accessor((key) => (key.status === "active" && key.replacedById === null ? Date.parse(key.createdAt) : Number.POSITIVE_INFINITY), {
+    id: "rotationDue",
+    header: "Rotation due",
+    sortFn: comparePrimitives,
+    sortDescFirst: false,
+    filterFn: createdBefore,
+    cell: ({ row }) => <RotationDueCell apiKey={row.original} createdMs={row.getValue<number>("rotationDue")} />,
   }),
   column.display({
     id: "actions",

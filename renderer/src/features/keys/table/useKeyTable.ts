@@ -2,15 +2,19 @@
 import { useMemo, useState } from "react";
 import { useTable, type ColumnFiltersState, type SortingState } from "@tanstack/react-table";
 import type { ApiKey } from "../../../../../shared/api/schemas";
+import { createdBeforeFor } from "../../rotation/rotation-due";
 import type { KeyFilters } from "../keys-store";
 import { DEFAULT_SORTING, keyColumns, keyTableFeatures } from "./key-columns";
 
-function toColumnFilters({ search, scope, status }: KeyFilters): ColumnFiltersState {
+/** `today` is local midnight: the rotation filter moves with the day, not with every clock tick. */
+function toColumnFilters({ search, scope, status, rotation }: KeyFilters, rotationDays: number, today: number): ColumnFiltersState {
   const filters: ColumnFiltersState = [];
   const query = search.trim().toLowerCase();
   if (query) filters.push({ id: "name", value: query });
   if (scope !== "all") filters.push({ id: "scope", value: scope });
   if (status !== "all") filters.push({ id: "status", value: status });
+  const createdBefore = createdBeforeFor(rotation, rotationDays, today);
+  if (createdBefore !== null) filters.push({ id: "rotationDue", value: createdBefore });
   return filters;
 }
 
@@ -18,9 +22,9 @@ const getRowId = (key: ApiKey) => key.id;
 // Filters are changed through the keys store, never by the table itself.
 const ignoreFilterChange = () => undefined;
 
-export function useKeyTable(keys: ApiKey[], filters: KeyFilters) {
+export function useKeyTable(keys: ApiKey[], filters: KeyFilters, rotationDays: number, today: number) {
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
-  const columnFilters = useMemo(() => toColumnFilters(filters), [filters]);
+  const columnFilters = useMemo(() => toColumnFilters(filters, rotationDays, today), [filters, rotationDays, today]);
   return useTable({
     features: keyTableFeatures,
     columns: keyColumns,

@@ -119,10 +119,16 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     keysSeen,
     async dispose() {
       clearInterval(timer);
-      clipboard.clearIfOurs();
       pending.clear();
+      // A clipboard that cannot be read or cleared must not keep the vault unlocked: lock and
+      // stop first, then report it.
+      const cleared = await clipboard.clearIfOurs().then(
+        () => ({ ok: true }) as const,
+        (error: unknown) => ({ ok: false, error }) as const,
+      );
       await vault.lock("quit");
       await ready.dispose();
+      if (!cleared.ok) throw cleared.error;
     },
   };
 }

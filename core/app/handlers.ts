@@ -51,9 +51,9 @@ export function createHandlers(core: AppCore): HandlerTable {
 
     "clipboard.copySecret": async ({ handle }) => clipboard.copy(keys.secretForCopy(handle), clearSeconds()),
     "clipboard.copyVaultEntry": async ({ id }) => clipboard.copy(await vault.secretOf(id), clearSeconds()),
-    "clipboard.status": async () => ({ clearsAt: clipboard.status() }),
+    "clipboard.status": async () => ({ clearsAt: await clipboard.status() }),
     "clipboard.clear": async () => {
-      clipboard.clearIfOurs();
+      await clipboard.clearIfOurs();
       return { clearsAt: null };
     },
 

@@ -1,7 +1,9 @@
 /**
  * Launches the built desktop app (out/main/index.js) under Playwright with a fresh data folder,
- * or says why it cannot: `require("electron")` from Node returns the binary's path, and throws
- * when the binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1).
+ * or says why it cannot: the Electron binary is installed only by `npx install-electron` (or a
+ * first `npx electron`); npm no longer downloads it. The binary is looked up the way the electron
+ * package does (its path.txt, under dist/ or ELECTRON_OVERRIDE_DIST_PATH) without
+ * `require("electron")`, which in Electron 45's package starts a download when the binary is missing.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -9,15 +11,17 @@ import os from "node:os";
 import path from "node:path";
 import { _electron as electron, type ElectronApplication } from "@playwright/test";
 
-export const SKIP_MESSAGE = "Electron binary not installed: skipped";
+export const SKIP_MESSAGE = "Electron binary not installed (npx install-electron): skipped";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const mainEntry = path.join(repoRoot, "out/main/index.js");
 
 export function electronBinary(): string | null {
   try {
-    const binary = createRequire(import.meta.url)("electron") as unknown;
-    return typeof binary === "string" && fs.existsSync(binary) ? binary : null;
+    const packageDir = path.dirname(createRequire(import.meta.url).resolve("electron/package.json"));
+    const executable = fs.readFileSync(path.join(packageDir, "path.txt"), "utf8");
+    const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(packageDir, "dist"), executable);
+    return fs.existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

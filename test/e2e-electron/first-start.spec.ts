@@ -12,6 +12,13 @@ test.skip(binary === null, SKIP_MESSAGE);
 // One app for the journey: a failed step skips the steps after it.
 test.describe.configure({ mode: "serial" });
 
+/** One of the markers electron/main/platform/clipboard.ts writes beside the secret, per OS. */
+const CONCEALED_MARKER: Partial<Record<NodeJS.Platform, string>> = {
+  darwin: "org.nspasteboard.ConcealedType",
+  win32: "CanIncludeInClipboardHistory",
+  linux: "x-kde-passwordManagerHint",
+};
+
 let launched: LaunchedApp;
 let page: Page;
 
@@ -36,9 +43,14 @@ test("an admin creates a key, copies it once, and sees it in the table", async (
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Generate" }).click();
   await dialog.getByRole("button", { name: "Copy" }).click();
-  // Only the main process touches the clipboard: it now holds the new secret.
+  // Only the main process touches the clipboard: it now holds the new secret, marked concealed.
   const copied = await launched.app.evaluate(({ clipboard }) => clipboard.readText());
   expect(copied.length).toBeGreaterThan(20);
+  const marker = CONCEALED_MARKER[process.platform];
+  if (marker) {
+    const format = `electron application/osclipboard;format="${marker}"`;
+    expect(await launched.app.evaluate(({ clipboard }, type) => clipboard.has(type), format)).toBe(true);
+  }
   await dialog.getByRole("button", { name: "I have stored it" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("row").filter({ hasText: name })).toBeVisible();

@@ -15,16 +15,16 @@ export class HarnessClipboard implements ClipboardAdapter {
   /** Whether the last write went through writeSecret (the adapter call that marks a secret where the platform can). */
   writtenAsSecret = false;
 
-  writeSecret(text: string): void {
+  async writeSecret(text: string): Promise<void> {
     this.text = text;
     this.writtenAsSecret = true;
   }
 
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
 
-  clear(): void {
+  async clear(): Promise<void> {
     this.text = "";
     this.writtenAsSecret = false;
   }

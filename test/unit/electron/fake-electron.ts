@@ -50,3 +50,47 @@ export function fakeWebContents() {
 }
 
 export const preventable = () => ({ preventDefault: vi.fn() });
+
+export type ClipboardPayload = string | Blob;
+
+/** Electron 45's ClipboardItem as the tests see it: the MIME-keyed payloads it was built with. */
+export class FakeClipboardItem {
+  constructor(readonly items: Record<string, ClipboardPayload>) {}
+
+  get types(): string[] {
+    return Object.keys(this.items);
+  }
+}
+
+/**
+ * Electron 45's promise-based clipboard over one in-memory entry. A write replaces the whole
+ * clipboard with the formats of the items given, as the real one does in one transaction.
+ */
+export function fakeClipboard() {
+  let entries: Record<string, ClipboardPayload> = {};
+  return {
+    write: vi.fn(async (items: FakeClipboardItem[]) => {
+      entries = Object.assign({}, ...items.map((item) => item.items)) as Record<string, ClipboardPayload>;
+    }),
+    writeText: vi.fn(async (text: string) => {
+      entries = { "text/plain": text };
+    }),
+    readText: vi.fn(async () => {
+      const text = entries["text/plain"];
+      return typeof text === "string" ? text : "";
+    }),
+    has: vi.fn(async (mime: string) => mime in entries),
+    clear: vi.fn(() => {
+      entries = {};
+    }),
+  };
+}
+
+/** A ClipboardItem's payloads with each Blob read out as its bytes, for exact comparison. */
+export async function payloadsOf(item: FakeClipboardItem): Promise<Record<string, string | number[]>> {
+  const read: Record<string, string | number[]> = {};
+  for (const [mime, payload] of Object.entries(item.items)) {
+    read[mime] = typeof payload === "string" ? payload : [...new Uint8Array(await payload.arrayBuffer())];
+  }
+  return read;
+}

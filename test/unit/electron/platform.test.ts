@@ -1,22 +1,19 @@
 import { EventEmitter } from "node:events";
 import { clipboard, powerMonitor, safeStorage } from "electron";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ClipboardGuard } from "../../../core/clipboard/clipboard-guard";
 import { electronCliLaunch } from "../../../electron/main/platform/cli-launch";
-import { electronClipboard } from "../../../electron/main/platform/clipboard";
+import { electronClipboard, electronClipboardFor } from "../../../electron/main/platform/clipboard";
 import { safeStorageKeychain } from "../../../electron/main/platform/keychain";
 import { lockVaultOnSleep } from "../../../electron/main/platform/power";
+import { payloadsOf, type FakeClipboardItem } from "./fake-electron";
 
 vi.mock("electron", async () => {
   const { EventEmitter } = await import("node:events");
-  let text = "";
+  const { fakeClipboard, FakeClipboardItem } = await import("./fake-electron");
   return {
-    clipboard: {
-      writeText: vi.fn((value: string) => (text = value)),
-      readText: vi.fn(() => text),
-      clear: vi.fn(() => (text = "")),
-      writeBuffer: vi.fn(),
-    },
+    clipboard: fakeClipboard(),
+    ClipboardItem: FakeClipboardItem,
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),
       getSelectedStorageBackend: vi.fn(() => "gnome_libsecret"),
@@ -27,19 +24,79 @@ vi.mock("electron", async () => {
   };
 });
 
+const SECRET = "uo_live_0123456789abcdefghijklmnopqrstuvwxyzAB";
+const raw = (format: string) => `electron application/osclipboard;format="${format}"`;
+const SECRET_HINT = [...Buffer.from("secret", "utf8")];
+const DWORD_0 = [0, 0, 0, 0];
+
+/** Exactly what each OS gets in the one ClipboardItem: the secret as text/plain, and its markers. */
+const EXPECTED_ITEM: Record<"darwin" | "win32" | "linux", Record<string, string | number[]>> = {
+  darwin: {
+    "text/plain": SECRET,
+    [raw("org.nspasteboard.ConcealedType")]: SECRET_HINT,
+  },
+  win32: {
+    "text/plain": SECRET,
+    [raw("ExcludeClipboardContentFromMonitorProcessing")]: DWORD_0,
+    [raw("CanIncludeInClipboardHistory")]: DWORD_0,
+    [raw("CanUploadToCloudClipboard")]: DWORD_0,
+  },
+  linux: {
+    "text/plain": SECRET,
+    [raw("x-kde-passwordManagerHint")]: SECRET_HINT,
+  },
+};
+
+/** The items of each clipboard.write() call so far. */
+const writes = () => vi.mocked(clipboard.write).mock.calls.map(([items]) => items as unknown as FakeClipboardItem[]);
+
 describe("Electron clipboard adapter", () => {
-  it("writes the secret as text and clears it only while it is still ours", () => {
+  beforeEach(() => {
+    clipboard.clear();
+    vi.mocked(clipboard.write).mockClear();
+    vi.mocked(clipboard.writeText).mockClear();
+  });
+
+  for (const platform of ["darwin", "win32", "linux"] as const) {
+    it(`on ${platform}, writes the secret as text/plain and the concealment markers in one ClipboardItem, in one write`, async () => {
+      await electronClipboardFor(platform).writeSecret(SECRET);
+      expect(writes()).toHaveLength(1);
+      const [items] = writes();
+      expect(items).toHaveLength(1);
+      expect(await payloadsOf(items![0]!)).toEqual(EXPECTED_ITEM[platform]);
+      // Nothing else touched the clipboard: no text-only write the markers could miss.
+      expect(clipboard.writeText).not.toHaveBeenCalled();
+      expect(await clipboard.readText()).toBe(SECRET);
+    });
+  }
+
+  it("writes the text alone where it knows no marker", async () => {
+    await electronClipboardFor("freebsd").writeSecret(SECRET);
+    const [items] = writes();
+    expect(await payloadsOf(items![0]!)).toEqual({ "text/plain": SECRET });
+  });
+
+  it("clears the secret through the guard only while it is still ours", async () => {
     const guard = new ClipboardGuard(electronClipboard);
-    guard.copy("uo_live_secret", 30);
-    expect(clipboard.readText()).toBe("uo_live_secret");
-    // Electron 41 cannot add a concealed marker in the same transaction; a separate write would erase the text.
-    expect(clipboard.writeBuffer).not.toHaveBeenCalled();
-    guard.clearIfOurs();
-    expect(clipboard.readText()).toBe("");
-    guard.copy("uo_live_secret", 30);
-    clipboard.writeText("something the user copied");
-    guard.clearIfOurs();
-    expect(clipboard.readText()).toBe("something the user copied");
+    await guard.copy(SECRET, 30);
+    expect(await clipboard.readText()).toBe(SECRET);
+    await guard.clearIfOurs();
+    expect(await clipboard.readText()).toBe("");
+    await guard.copy(SECRET, 30);
+    await clipboard.writeText("something the user copied");
+    await guard.clearIfOurs();
+    expect(await clipboard.readText()).toBe("something the user copied");
+  });
+
+  it("keeps tracking the earlier copy when a write fails, and still clears it", async () => {
+    const guard = new ClipboardGuard(electronClipboard);
+    await guard.copy(SECRET, 30);
+    vi.mocked(clipboard.write).mockRejectedValueOnce(new Error("clipboard busy"));
+    await expect(guard.copy("uo_live_other", 30)).rejects.toThrow("clipboard busy");
+    expect(await clipboard.readText()).toBe(SECRET);
+    expect(await guard.status()).not.toBeNull();
+    await guard.clearIfOurs();
+    expect(await clipboard.readText()).toBe("");
   });
 });
 

@@ -23,6 +23,8 @@ import { RevokeKeyDialog } from "./revoke/RevokeKeyDialog";
 import { KeysTable } from "./table/KeysTable";
 import { useKeyTable } from "./table/useKeyTable";
 
+const KEYS_REFRESH_MS = 60_000;
+
 export function KeysScreen() {
   const workspace = useWorkspaceStore((state) => state.current);
   const connectedId = workspace?.state === "connected" ? (workspace.workspace?.id ?? null) : null;
@@ -31,6 +33,15 @@ export function KeysScreen() {
   // Each time a workspace becomes connected (first start, switch, reconnect), its keys are fetched.
   useEffect(() => {
     if (connectedId) void load(connectedId);
+  }, [connectedId, load]);
+
+  // "Last used" is only as fresh as the list: reload it every minute while the window is visible.
+  useEffect(() => {
+    if (!connectedId) return undefined;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === "visible") void load(connectedId);
+    }, KEYS_REFRESH_MS);
+    return () => window.clearInterval(timer);
   }, [connectedId, load]);
 
   return (

@@ -10,7 +10,7 @@ import type { ApiKey, CreatedKey, KeyStatus, RevokeReason, RotatedKey, Scope } f
 import { displayForm, generateCredential } from "../../shared/credential";
 import { appendAuditEvent } from "../audit/audit-log";
 import type { Database } from "../db/schema";
-import { decodeCursor, encodeCursor } from "../cursor";
+import { newestFirstPage } from "../cursor";
 import { ApiError, notFound } from "../http/api-error";
 import { newId } from "../ids";
 import type { UsageTracker } from "../usage/usage-tracker";
@@ -108,19 +108,8 @@ export class KeyStore {
       query = query.where("revoked_at", "is", null).where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", nowIso)]));
     }
     if (options.status === "expired") query = query.where("revoked_at", "is", null).where("expires_at", "<=", nowIso);
-    if (options.cursor) {
-      const after = decodeCursor(options.cursor);
-      query = query.where((eb) =>
-        eb.or([eb("created_at", "<", after.createdAt), eb.and([eb("created_at", "=", after.createdAt), eb("id", "<", after.id)])]),
-      );
-    }
-    const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(options.limit + 1).execute();
-    const page = rows.slice(0, options.limit);
-    const last = page.at(-1);
-    return {
-      keys: page.map((row) => this.view(row)),
-      nextCursor: rows.length > options.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
-    };
+    const { rows, nextCursor } = await newestFirstPage(query, options.limit, options.cursor);
+    return { keys: rows.map((row) => this.view(row)), nextCursor };
   }
 
   async revoke(id: string, reason: RevokeReason, note: string | undefined, actor: Actor): Promise<ApiKey> {

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { ResourceKind } from "../../shared/api/resources";
 import { DEFAULT_SETTINGS, type Settings } from "../../shared/api/resources";
 import type { Database } from "../db/schema";
-import { decodeCursor, encodeCursor } from "../cursor";
+import { newestFirstPage } from "../cursor";
 import { notFound } from "../http/api-error";
 import { newId, type IdPrefix } from "../ids";
 
@@ -20,20 +20,9 @@ export class RecordStore {
   ) {}
 
   async list(kind: ResourceKind, limit: number, cursor: string | undefined): Promise<{ data: ResourceRecord[]; nextCursor: string | null }> {
-    let query = this.db.selectFrom("records").selectAll().where("kind", "=", kind);
-    if (cursor) {
-      const after = decodeCursor(cursor);
-      query = query.where((eb) =>
-        eb.or([eb("created_at", "<", after.createdAt), eb.and([eb("created_at", "=", after.createdAt), eb("id", "<", after.id)])]),
-      );
-    }
-    const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      data: page.map(toRecord),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
-    };
+    const query = this.db.selectFrom("records").selectAll().where("kind", "=", kind);
+    const { rows, nextCursor } = await newestFirstPage(query, limit, cursor);
+    return { data: rows.map(toRecord), nextCursor };
   }
 
   async get(kind: ResourceKind, id: string): Promise<ResourceRecord> {

@@ -97,7 +97,7 @@ export class VaultService {
       unlocked: vault.isUnlocked,
       keychainUnlockEnabled: vault.keychainUnlockEnabled,
       keychain,
-      entryCount: vault.isUnlocked ? vault.list().length : null,
+      entryCount: vault.isUnlocked ? vault.entryCount : null,
     };
   }
 

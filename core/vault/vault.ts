@@ -156,6 +156,11 @@ export class Vault {
     return this.#listeners.add(listener);
   }
 
+  /** How many entries the unlocked vault holds, without copying them (status polls ask this). */
+  get entryCount(): number {
+    return this.#unlocked().index.size;
+  }
+
   list(): EntryInfo[] {
     return [...this.#unlocked(false).index.values()].map(copyInfo);
   }

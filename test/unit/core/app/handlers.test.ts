@@ -61,6 +61,7 @@ describe("IPC handlers", () => {
     const entries = await value("vault.entries");
     expect(entries).toEqual([expect.objectContaining({ kind: "api_key_secret", label: "Zapier Integration", meta: expect.objectContaining({ keyId: revealed.key.id, display: revealed.key.display }) })]);
     expect(JSON.stringify(entries)).not.toContain(revealed.secret);
+    expect((await value("vault.status")).entryCount).toBe(1);
     // Shown once: the handle is gone after the dialog closed.
     expect(await call("clipboard.copySecret", { handle: revealed.handle })).toMatchObject({ ok: false, error: { code: "secret_gone" } });
     t.clipboard.writePlain("something else");

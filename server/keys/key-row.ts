@@ -38,5 +38,15 @@ export function toApiKey(row: KeyRow, nowIso: string, pendingUse?: LastUse): Api
     lastUsedUserAgent: use ? use.userAgent : row.last_used_user_agent,
     replacesId: row.replaces_id,
     replacedById: row.replaced_by_id,
+    // Extensions not yet tracked by this server version.
+    createdByTokenId: null,
+    revokedBy: null,
+    revokedNote: row.revoke_note,
+    lastRefusedAt: null,
+    lastRefusedReason: null,
+    lastReadAt: null,
+    lastWriteAt: null,
+    lastSettingsAt: null,
+    previousUseAt: null,
   };
 }

@@ -23,6 +23,7 @@ export async function readUsage(db: Kysely<Database>, keyId: string, days: numbe
       denied: Number(row?.denied ?? 0),
       reads: Number(row?.reads ?? 0),
       writes: Number(row?.writes ?? 0),
+      settings: 0,
     };
   });
   const clients = await db
@@ -33,6 +34,7 @@ export async function readUsage(db: Kysely<Database>, keyId: string, days: numbe
     .limit(1000)
     .execute();
   return {
+    refusals: [],
     daily,
     clients: clients.map((client) => ({
       ip: client.ip,

@@ -49,14 +49,16 @@ export const ENDPOINTS = define({
   createKey: { method: "POST", path: "/v1/api-keys", summary: "Create an API key; the secret is in this answer only", auth: "admin", body: api.CreateKeyBody, status: 201, response: api.CreatedKey },
   lookupKeys: { method: "POST", path: "/v1/api-keys/lookup", summary: "Which SHA-256 hashes are keys of this workspace", auth: "admin", body: api.LookupBody, status: 200, response: api.LookupResult },
   getKey: { method: "GET", path: "/v1/api-keys/:id", summary: "Get an API key", auth: "admin", status: 200, response: api.ApiKey },
+  updateKey: { method: "PATCH", path: "/v1/api-keys/:id", summary: "Edit a key's name or description (409 for a revoked key)", auth: "admin", body: api.UpdateKeyBody, status: 200, response: api.ApiKey },
   revokeKey: { method: "POST", path: "/v1/api-keys/:id/revoke", summary: "Revoke an API key at once (idempotent)", auth: "admin", body: api.RevokeBody, status: 200, response: api.ApiKey },
   rotateKey: { method: "POST", path: "/v1/api-keys/:id/rotate", summary: "Create the key's successor; the old key works until revoked or its grace ends", auth: "admin", body: api.RotateBody, bodyOptional: true, status: 201, response: api.RotatedKey },
   scheduleKeyExpiry: { method: "POST", path: "/v1/api-keys/:id/schedule-expiry", summary: "Let an active key expire by itself graceSeconds from now (never later than an expiry it already has)", auth: "admin", body: api.ScheduleExpiryBody, status: 200, response: api.ApiKey },
   keyUsage: { method: "GET", path: "/v1/api-keys/:id/usage", summary: "Daily usage and clients of an API key", auth: "admin", query: api.UsageQuery, status: 200, response: api.KeyUsage },
+  recentUsage: { method: "GET", path: "/v1/usage/recent", summary: "Refusals and clients of every key over the last days (default 7)", auth: "admin", query: api.RecentUsageQuery, status: 200, response: api.RecentUsage },
   auditEvents: { method: "GET", path: "/v1/audit-events", summary: "The hash-chained audit events", auth: "admin", query: api.AuditEventsQuery, status: 200, response: api.AuditEventList },
+  auditExport: { method: "GET", path: "/v1/audit-export", summary: "The signed audit bundle: inventory, every event, the chain head", auth: "admin", status: 200, response: api.AuditBundle },
+  workspaceInfo: { method: "GET", path: "/v1/workspace", summary: "The workspace's id, name and audit signing key", auth: "admin", status: 200, response: api.WorkspaceInfo },
   whoami: { method: "GET", path: "/v1/whoami", summary: "Which key this is; what a client calls to verify a key works", auth: "api_key", scope: "read", status: 200, response: api.Whoami },
   getSettings: { method: "GET", path: "/v1/settings", summary: "Workspace settings", auth: "api_key", scope: "full", status: 200, response: res.Settings },
   updateSettings: { method: "PATCH", path: "/v1/settings", summary: "Change workspace settings", auth: "api_key", scope: "full", body: res.SettingsPatch, status: 200, response: res.Settings },
 });
-
-export type EndpointName = keyof typeof ENDPOINTS;

@@ -34,7 +34,7 @@ describe("usage", () => {
       const usage = await ws.call("GET", `/v1/api-keys/${key.id}/usage?days=7`);
       expect(usage.status).toBe(200);
       expect(usage.body.daily).toHaveLength(7);
-      expect(usage.body.daily.at(-1)).toEqual({ date: today(), requests: 1000, denied: 0, reads: 1000, writes: 0 });
+      expect(usage.body.daily.at(-1)).toEqual({ date: today(), requests: 1000, denied: 0, reads: 1000, writes: 0, settings: 0 });
       expect(usage.body.daily.slice(0, 6).every((day: { requests: number }) => day.requests === 0)).toBe(true);
       expect(usage.body.clients).toEqual([expect.objectContaining({ ip: "127.0.0.1", userAgent: "dashboard/1.0", requests: 1000 })]);
       const fetched = (await ws.call("GET", `/v1/api-keys/${key.id}`)).body;
@@ -53,7 +53,7 @@ describe("usage", () => {
       await ws.call("GET", "/v1/whoami", { token: secret, headers: { "user-agent": "b" } });
       await ws.call("POST", "/v1/feedback", { token: secret, body: { title: "x" }, headers: { "user-agent": "a" } });
       const usage = (await ws.call("GET", `/v1/api-keys/${key.id}/usage?days=1`)).body;
-      expect(usage.daily).toEqual([{ date: today(), requests: 3, denied: 1, reads: 2, writes: 0 }]);
+      expect(usage.daily).toEqual([{ date: today(), requests: 3, denied: 1, reads: 2, writes: 0, settings: 0 }]);
       expect(usage.clients.map((client: { userAgent: string; requests: number }) => [client.userAgent, client.requests]).sort()).toEqual([
         ["a", 1],
         ["b", 1],

@@ -4,29 +4,11 @@ import { dispatch } from "../../../../core/app/dispatch";
 import type { ApiKey } from "../../../../shared/api/schemas";
 import { createTestCore, type TestCore } from "../../../support/app-core";
 import { startWorkspace, type TestWorkspace } from "../../../support/test-server";
+import { makeApiKey } from "../../../support/api-key";
 
 const DAY = 86_400_000;
 const created = Date.parse("2026-01-01T00:00:00.000Z");
-const key = (id: string, extra: Partial<ApiKey> = {}): ApiKey => ({
-  id,
-  name: `Key ${id}`,
-  description: "",
-  scope: "read",
-  environment: "live",
-  display: "uo_live_Ab12Cd…9xYz",
-  status: "active",
-  createdAt: new Date(created).toISOString(),
-  createdBy: "admin",
-  expiresAt: null,
-  revokedAt: null,
-  revokedReason: null,
-  lastUsedAt: null,
-  lastUsedIp: null,
-  lastUsedUserAgent: null,
-  replacesId: null,
-  replacedById: null,
-  ...extra,
-});
+const key = (id: string, extra: Partial<ApiKey> = {}): ApiKey => makeApiKey(id, { createdAt: new Date(created).toISOString(), ...extra });
 
 describe("rotation reminder thresholds", () => {
   const at = (days: number) => new Date(created + days * DAY);

@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import { ENDPOINTS, type Endpoint } from "../../shared/api/endpoints";
-import { ErrorBody, type ApiKey, type CreatedKey, type KeyUsage, type RevokeReason, type RotatedKey, type Scope, type Whoami } from "../../shared/api/schemas";
+import { ErrorBody, type ApiKey, type AuditEventList, type CreatedKey, type KeyUsage, type LookupResult, type RecentUsage, type RevokeReason, type RotatedKey, type Scope, type UpdateKeyBody, type Whoami, type WorkspaceInfo } from "../../shared/api/schemas";
 import { IpcError } from "../../shared/ipc/errors";
 
 export const CLIENT_USER_AGENT = "Keyward-Desktop/0.1";
@@ -71,6 +71,28 @@ export class WorkspaceClient {
 
   keyUsage(id: string, days: number): Promise<KeyUsage> {
     return this.call(ENDPOINTS.keyUsage, { params: { id }, query: { days } });
+  }
+
+  updateKey(id: string, body: UpdateKeyBody): Promise<ApiKey> {
+    return this.call(ENDPOINTS.updateKey, { params: { id }, body });
+  }
+
+  /** Which of these SHA-256 hashes (lowercase hex, at most 1000) are keys of this workspace. */
+  lookupKeys(sha256: string[]): Promise<LookupResult> {
+    return this.call(ENDPOINTS.lookupKeys, { body: { sha256 } });
+  }
+
+  /** Refusals and clients of every key over the last `days` days. */
+  recentUsage(days: number): Promise<RecentUsage> {
+    return this.call(ENDPOINTS.recentUsage, { query: { days } });
+  }
+
+  auditEvents(query: { after?: number; before?: number; limit?: number; keyId?: string; type?: string; order?: "asc" | "desc" }): Promise<AuditEventList> {
+    return this.call(ENDPOINTS.auditEvents, { query });
+  }
+
+  workspaceInfo(): Promise<WorkspaceInfo> {
+    return this.call(ENDPOINTS.workspaceInfo);
   }
 
   /** Calls whoami with an API key: the check that a key works. */

@@ -1,17 +1,23 @@
 /**
  * The reference Workspace Keys API server: wires the stores, the authenticator and the routes
  * into Fastify, runs the once-a-second housekeeping (usage flush, denied-request events, expiry
- * events), and shuts down without losing a count.
+ * events), follows key changes made by other processes on the same database, and shuts down
+ * without losing a count or a log line.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { DeniedAggregator } from "./audit/denied-aggregator";
 import { appendAuditEvent } from "./audit/audit-log";
 import { Authenticator } from "./auth/authenticator";
 import { FailedAuthRateLimiter, type RateLimitOptions } from "./auth/rate-limiter";
-import { openSqlite } from "./db/connect";
+import { openDatabase, type DatabaseKind } from "./db/connect";
 import type { Database } from "./db/schema";
 import { ApiError } from "./http/api-error";
+import { MAX_BODY_BYTES, registerErrorHandling } from "./http/error-handling";
+import { BufferedLogWriter } from "./http/log-writer";
+import { logError, registerRequestLog } from "./http/request-log";
+import { KeyAuthCache } from "./keys/key-auth-cache";
+import { KeyChangeFeed } from "./keys/key-change-feed";
 import { KeyStore } from "./keys/key-store";
 import { buildOpenApiDocument } from "./openapi";
 import { RecordStore } from "./resources/record-store";
@@ -21,20 +27,26 @@ import { registerResourceRoutes } from "./routes/resource-routes";
 import { UsageTracker } from "./usage/usage-tracker";
 
 export const SERVER_VERSION = "0.1.0";
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 export interface ServerOptions {
+  /** The data folder: the SQLite file (unless `databaseUrl`), and the workspace's signing key. */
   dataDir: string;
+  /** postgres://… to keep the data in PostgreSQL, shared by several server processes. */
+  databaseUrl?: string | undefined;
   host?: string;
   port?: number;
   rateLimit?: Partial<RateLimitOptions>;
   /** How often usage counts and denied-request events are written; at most 5 s by the contract. */
   housekeepingMs?: number;
-  logger?: boolean;
+  /** Where the request log goes (one JSON line per request): a file descriptor (1 = stdout) or a file. Off when absent. */
+  requestLog?: { fd: number } | { file: string } | false;
+  /** Serve HTTPS with this certificate and private key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Serve `GET /bench/v1/feedback` without authentication: for `npm run bench` only. */
   unauthenticatedBaseline?: boolean;
-  /** Trust X-Forwarded-For from a load balancer in front. */
-  trustProxy?: boolean;
+  /** Trust X-Forwarded-For from these proxies (addresses or CIDRs), or from any (true): behind a load balancer. */
+  trustProxy?: boolean | string[];
   now?: () => Date;
 }
 
@@ -43,11 +55,15 @@ export interface WorkspaceServer {
   db: Kysely<Database>;
   keys: KeyStore;
   usage: UsageTracker;
+  changes: KeyChangeFeed;
+  databaseKind: DatabaseKind;
   databaseDriver: string;
+  /** Where the data is, for messages (never a password). */
+  databaseLocation: string;
   /** Base URL once listening, e.g. http://127.0.0.1:4010 */
   url: string;
   listen(): Promise<string>;
-  /** Stops accepting requests, writes every pending count and event, closes the database. */
+  /** Stops accepting requests, writes every pending count, event and log line, closes the database. */
   close(): Promise<void>;
   /** Runs the periodic writes now (tests use it instead of waiting). */
   housekeeping(): Promise<void>;
@@ -55,20 +71,27 @@ export interface WorkspaceServer {
 
 export async function createServer(options: ServerOptions): Promise<WorkspaceServer> {
   const now = options.now ?? (() => new Date());
-  const { db, driver } = await openSqlite(options.dataDir);
+  const log = openRequestLog(options.requestLog);
+  const reportError = (message: string, error?: unknown) => logError(log, message, error);
+  const opened = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, onError: (error) => reportError("database connection lost", error) });
+  const { db } = opened;
   const usage = new UsageTracker(db);
   const denied = new DeniedAggregator();
   const rateLimiter = new FailedAuthRateLimiter({ maxFailures: options.rateLimit?.maxFailures ?? 50, windowMs: options.rateLimit?.windowMs ?? 60_000 });
-  const keys = new KeyStore(db, usage, now);
+  const authCache = new KeyAuthCache();
+  const changes = new KeyChangeFeed(opened, authCache, reportError);
+  const keys = new KeyStore(db, usage, now, opened.kind, changes, authCache);
   const records = new RecordStore(db, now);
   const auth = new Authenticator({ db, keys, usage, denied, rateLimiter, now });
+  await changes.start();
 
   const app = Fastify({
-    logger: options.logger ? { level: "info", redact: ["req.headers.authorization"] } : false,
+    logger: false,
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
-  });
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+  }) as unknown as FastifyInstance;
 
   // JSON only (anything else is 415). Our own parser: an empty body is "no body" (for endpoints whose body is optional), and a
   // syntax error gets the API's error shape.
@@ -82,23 +105,14 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
     }
   });
 
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     const wait = rateLimiter.retryAfterSeconds(request.ip, now().getTime());
-    if (wait > 0) {
-      reply.header("retry-after", String(wait));
-      throw new ApiError("rate_limited", `Too many failed authentications from ${request.ip}; try again in ${wait} s.`);
-    }
+    if (wait === 0) return done();
+    reply.header("retry-after", String(wait));
+    done(new ApiError("rate_limited", `Too many failed authentications from ${request.ip}; try again in ${wait} s.`));
   });
-
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-    const apiError = toApiError(error);
-    if (apiError.status >= 500) request.log.error({ err: error }, "request failed");
-    if (apiError.status === 401) reply.header("www-authenticate", `Bearer error="invalid_token"`);
-    reply.code(apiError.status).send(apiError.body());
-  });
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(new ApiError("not_found", `No endpoint ${request.method} ${request.url.split("?")[0]}.`).body());
-  });
+  if (log) registerRequestLog(app, log);
+  registerErrorHandling(app, reportError);
 
   const openApi = buildOpenApiDocument(SERVER_VERSION);
   app.get("/v1/openapi.json", async () => openApi);
@@ -117,7 +131,7 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
     return housekeepingRun;
   };
   const timer = setInterval(() => {
-    runHousekeeping(false).catch((error: unknown) => app.log.error({ err: error }, "housekeeping failed; will retry"));
+    runHousekeeping(false).catch((error: unknown) => reportError("housekeeping failed; will retry", error));
   }, options.housekeepingMs ?? 1000);
   timer.unref();
 
@@ -126,7 +140,10 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
     db,
     keys,
     usage,
-    databaseDriver: driver,
+    changes,
+    databaseKind: opened.kind,
+    databaseDriver: opened.driver,
+    databaseLocation: opened.location,
     url: "",
     async listen() {
       const address = await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 4010 });
@@ -136,12 +153,22 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
     async close() {
       clearInterval(timer);
       await app.close();
-      await runHousekeeping(true);
-      await db.destroy();
+      await changes.stop();
+      try {
+        await runHousekeeping(true);
+      } finally {
+        await db.destroy();
+        await log?.close();
+      }
     },
     housekeeping: () => runHousekeeping(false),
   };
   return server;
+}
+
+function openRequestLog(target: ServerOptions["requestLog"]): BufferedLogWriter | null {
+  if (!target) return null;
+  return "fd" in target ? new BufferedLogWriter(target.fd) : BufferedLogWriter.toFile(target.file);
 }
 
 async function writeDeniedEvents(db: Kysely<Database>, denied: DeniedAggregator, at: Date, everything: boolean): Promise<void> {
@@ -163,13 +190,4 @@ async function writeDeniedEvents(db: Kysely<Database>, denied: DeniedAggregator,
     denied.restore(summaries);
     throw error;
   }
-}
-
-function toApiError(error: FastifyError | ApiError): ApiError {
-  if (error instanceof ApiError) return error;
-  const status = error.statusCode ?? 500;
-  if (status === 413) return new ApiError("invalid_request", `The body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`, { status: 413 });
-  if (status === 415) return new ApiError("invalid_request", "The body must be JSON, sent with content-type: application/json.", { status: 415 });
-  if (status >= 400 && status < 500) return new ApiError("invalid_request", error.message);
-  return new ApiError("internal_error", "The server failed to answer this request.");
 }

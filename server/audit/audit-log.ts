@@ -2,14 +2,26 @@
  * The append-only, hash-chained audit log. Each event's hash covers its predecessor's hash and the
  * canonical JSON of the event, so removing, changing or reordering an event breaks every hash after
  * it. Appends run inside the caller's transaction, so an event exists if and only if its change does.
+ * Several server processes share one chain: on SQLite every write transaction holds the write lock
+ * from its start (BEGIN IMMEDIATE); on PostgreSQL an append first takes a transaction-scoped
+ * advisory lock, so the head it reads is the head it extends. `seq` is the primary key besides:
+ * a fork could not commit.
  */
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Transaction } from "kysely";
 import type { AuditEvent } from "../../shared/api/schemas";
 import { GENESIS_HASH, chainInput } from "../../shared/audit-chain";
 import type { Database } from "../db/schema";
 
-export type AuditEventType = "key.created" | "key.rotated" | "key.revoked" | "key.expired" | "key.expiry_scheduled" | "auth.denied" | "admin_token.created";
+export type AuditEventType =
+  | "key.created"
+  | "key.updated"
+  | "key.rotated"
+  | "key.revoked"
+  | "key.expired"
+  | "key.expiry_scheduled"
+  | "auth.denied"
+  | "admin_token.created";
 
 export interface NewAuditEvent {
   type: AuditEventType;
@@ -21,6 +33,9 @@ export interface NewAuditEvent {
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** Any 64-bit number unique to this lock; "kw-audit" in ASCII. */
+const AUDIT_CHAIN_LOCK = 0x6b772d6175646974n;
+
 export async function chainHead(db: Executor): Promise<{ seq: number; hash: string }> {
   const last = await db.selectFrom("audit_events").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
   return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
@@ -31,6 +46,10 @@ export function hashEvent(prevHash: string, event: Omit<AuditEvent, "hash">): st
 }
 
 export async function appendAuditEvent(trx: Transaction<Database>, event: NewAuditEvent): Promise<AuditEvent> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    // Held until this transaction ends; a second append in it takes it again at no cost.
+    await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK.toString())}::bigint)`.execute(trx);
+  }
   const head = await chainHead(trx);
   const unsigned: Omit<AuditEvent, "hash"> = {
     seq: head.seq + 1,
@@ -58,8 +77,24 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: NewAud
   return { ...unsigned, hash };
 }
 
-export async function listAuditEvents(db: Executor, after: number, limit: number): Promise<AuditEvent[]> {
-  const rows = await db.selectFrom("audit_events").selectAll().where("seq", ">", after).orderBy("seq", "asc").limit(limit).execute();
+export interface AuditQuery {
+  /** Only events with a seq above this. */
+  after?: number | undefined;
+  /** Only events with a seq below this (paging newest first). */
+  before?: number | undefined;
+  keyId?: string | undefined;
+  type?: string | undefined;
+  order?: "asc" | "desc" | undefined;
+  limit: number;
+}
+
+export async function listAuditEvents(db: Executor, query: AuditQuery): Promise<AuditEvent[]> {
+  let select = db.selectFrom("audit_events").selectAll();
+  if (query.after !== undefined) select = select.where("seq", ">", query.after);
+  if (query.before !== undefined) select = select.where("seq", "<", query.before);
+  if (query.keyId !== undefined) select = select.where("key_id", "=", query.keyId);
+  if (query.type !== undefined) select = select.where("type", "=", query.type);
+  const rows = await select.orderBy("seq", query.order ?? "asc").limit(query.limit).execute();
   return rows.map((row) => ({
     seq: Number(row.seq),
     at: row.at,

@@ -7,7 +7,7 @@
  * hashes of credentials are looked up and compared (in constant time); no credential is logged or kept.
  */
 import { timingSafeEqual } from "node:crypto";
-import type { Endpoint } from "../../shared/api/endpoints";
+import { ENDPOINTS, type Endpoint } from "../../shared/api/endpoints";
 import type { Scope } from "../../shared/api/schemas";
 import { parseCredential } from "../../shared/credential";
 import type { Kysely } from "kysely";
@@ -27,6 +27,7 @@ function sameHash(storedHex: string, presentedHex: string): boolean {
   return stored.length === presented.length && timingSafeEqual(stored, presented);
 }
 
+const SETTINGS_PATH = ENDPOINTS.getSettings.path;
 const SCOPE_RANK: Record<Scope, number> = { read: 0, write: 1, full: 2 };
 // Longest credential is 8 + 32 + 6 characters; anything much longer is refused unparsed.
 const MAX_HEADER_LENGTH = 128;
@@ -64,13 +65,21 @@ export class Authenticator {
         if (endpoint.auth !== "admin") {
           throw new ApiError("wrong_credential_kind", "An admin token cannot call resource endpoints: use an API key.");
         }
-        return { kind: "admin", token, actor: { id: `admin_token:${token.id}`, name: token.name } };
+        return { kind: "admin", token, actor: { id: `admin_token:${token.id}`, name: token.name, tokenId: token.id } };
       }
       const key = await this.deps.keys.findForAuth(sha256);
       if (!key || !sameHash(key.secret_sha256, sha256)) throw new ApiError("unknown_credential", "This API key is not known to the workspace.");
       keyId = key.id;
       this.checkKey(key, endpoint);
-      this.deps.usage.record({ keyId: key.id, at: this.deps.now().toISOString(), ip: client.ip, userAgent: client.userAgent, accepted: true, write: client.method !== "GET" });
+      this.deps.usage.record({
+        keyId: key.id,
+        at: this.deps.now().toISOString(),
+        ip: client.ip,
+        userAgent: client.userAgent,
+        accepted: true,
+        write: endpoint.method !== "GET",
+        settings: endpoint.path === SETTINGS_PATH,
+      });
       return { kind: "api_key", key };
     } catch (error) {
       if (error instanceof ApiError) this.recordRefusal(error, keyId, client);
@@ -96,7 +105,7 @@ export class Authenticator {
     if (error.isAuthenticationFailure()) this.deps.rateLimiter.recordFailure(client.ip, now.getTime());
     this.deps.denied.record(keyId, error.code, client.ip, now);
     if (keyId) {
-      this.deps.usage.record({ keyId, at: now.toISOString(), ip: client.ip, userAgent: client.userAgent, accepted: false, write: client.method !== "GET" });
+      this.deps.usage.record({ keyId, at: now.toISOString(), ip: client.ip, userAgent: client.userAgent, accepted: false, write: client.method !== "GET", settings: false, reason: error.code });
     }
   }
 }

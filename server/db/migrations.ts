@@ -1,8 +1,11 @@
 /**
  * Schema migrations, run in order at start. Each is written with Kysely's schema builder so that it
- * runs on SQLite and PostgreSQL alike. Never edit a migration that has shipped: add a new one.
+ * runs on SQLite and PostgreSQL alike (tests run every server test on both). Never edit a migration
+ * that has shipped: add a new one.
  */
-import type { Kysely, Migration } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Migration } from "kysely";
+
+const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-001-initial": {
@@ -91,6 +94,56 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn("name", "text", (c) => c.primaryKey())
         .addColumn("value", "text", (c) => c.notNull())
         .execute();
+    },
+  },
+  "2026-11-30-002-usage-detail-and-changes": {
+    async up(db: Kysely<unknown>) {
+      // Who made and ended a key, and the times monitoring needs (each kept as the latest, not per request).
+      for (const column of [
+        "created_by_token_id",
+        "revoked_by",
+        "last_refused_at",
+        "last_refused_reason",
+        "last_read_at",
+        "last_write_at",
+        "last_settings_at",
+        "previous_use_at",
+      ]) {
+        await db.schema.alterTable("api_keys").addColumn(column, "text").execute();
+      }
+      await db.schema.alterTable("usage_daily").addColumn("settings", "integer", (c) => c.notNull().defaultTo(0)).execute();
+
+      // Refused requests per key, day and reason: a rollup, never a row per request.
+      await db.schema
+        .createTable("usage_refusals")
+        .addColumn("key_id", "text", (c) => c.notNull())
+        .addColumn("date", "text", (c) => c.notNull())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("count", "integer", (c) => c.notNull())
+        .addColumn("last_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("usage_refusals_pk", ["key_id", "date", "reason"])
+        .execute();
+      await db.schema.createIndex("usage_refusals_date").on("usage_refusals").columns(["date"]).execute();
+      await db.schema.createIndex("usage_clients_last_seen").on("usage_clients").columns(["last_seen_at"]).execute();
+      await db.schema.createIndex("audit_events_key").on("audit_events").columns(["key_id", "seq"]).execute();
+      await db.schema.createIndex("audit_events_type").on("audit_events").columns(["type", "seq"]).execute();
+
+      // One counter that every change to a key's state raises in the same transaction: each server
+      // process polls it and drops its cached keys when it moves (several processes, one workspace).
+      await db.schema
+        .createTable("key_changes")
+        .addColumn("id", "integer", (c) => c.primaryKey())
+        .addColumn("generation", "integer", (c) => c.notNull())
+        .execute();
+      await sql`insert into key_changes (id, generation) values (1, 0)`.execute(db);
+
+      if (isPostgres(db)) {
+        // Ids and creation times order the lists; compare them byte by byte as SQLite does, not by
+        // the database's locale (which would sort "a" before "B" and break base-62 order).
+        for (const table of ["api_keys", "records"]) {
+          await sql`alter table ${sql.table(table)} alter column id type text collate "C", alter column created_at type text collate "C"`.execute(db);
+        }
+      }
     },
   },
 };

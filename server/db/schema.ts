@@ -23,6 +23,19 @@ export interface ApiKeysTable {
   last_used_user_agent: string | null;
   /** 1 once the key's expiry was written to the audit log. */
   expiry_recorded: Generated<number>;
+  /** The admin token that created the key (its name is `created_by`). */
+  created_by_token_id: string | null;
+  /** The name of the admin token that revoked the key. */
+  revoked_by: string | null;
+  /** The last refused request with this key, and its error code. */
+  last_refused_at: string | null;
+  last_refused_reason: string | null;
+  /** The last accepted GET, other method, and call to /v1/settings. */
+  last_read_at: string | null;
+  last_write_at: string | null;
+  last_settings_at: string | null;
+  /** The last accepted use on a UTC day before the day of `last_used_at`. */
+  previous_use_at: string | null;
 }
 
 export interface AdminTokensTable {
@@ -41,6 +54,23 @@ export interface UsageDailyTable {
   denied: number;
   reads: number;
   writes: number;
+  /** Accepted calls to /v1/settings (also counted in reads or writes). */
+  settings: Generated<number>;
+}
+
+/** Refused requests per key, UTC day and reason (an error code). */
+export interface UsageRefusalsTable {
+  key_id: string;
+  date: string;
+  reason: string;
+  count: number;
+  last_at: string;
+}
+
+/** One row (id 1): raised by every change to a key's state, polled by every server process. */
+export interface KeyChangesTable {
+  id: number;
+  generation: number;
 }
 
 export interface UsageClientsTable {
@@ -81,6 +111,8 @@ export interface Database {
   admin_tokens: AdminTokensTable;
   usage_daily: UsageDailyTable;
   usage_clients: UsageClientsTable;
+  usage_refusals: UsageRefusalsTable;
+  key_changes: KeyChangesTable;
   audit_events: AuditEventsTable;
   records: RecordsTable;
   meta: MetaTable;

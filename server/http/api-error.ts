@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 };
 
 export class ApiError extends Error {

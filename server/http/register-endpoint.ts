@@ -5,6 +5,7 @@ import type { Endpoint } from "../../shared/api/endpoints";
 import type { Authenticator, Principal } from "../auth/authenticator";
 import { ApiError } from "./api-error";
 import { validate } from "./validate";
+import "./request-log"; // declares request.keyId
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -42,6 +43,7 @@ export function registerEndpoint<E extends Endpoint>(
               userAgent: request.headers["user-agent"] ?? "",
               method: endpoint.method,
             });
+      if (principal?.kind === "api_key") request.keyId = principal.key.id;
       const query = endpoint.query ? validate(endpoint.query, request.query ?? {}, "query") : assertEmptyQuery(request.query);
       let body: unknown = undefined;
       if (endpoint.body) {

@@ -1,27 +1,35 @@
 /**
- * API keys: issue, list, revoke, rotate, look up. Only the SHA-256 of a secret is stored; the
+ * API keys: issue, list, edit, revoke, rotate, look up. Only the SHA-256 of a secret is stored; the
  * secret exists in the answer to the request that created it and nowhere else. Every change is
- * written with its audit event in one transaction, and forgets the key's cached authentication row
- * before it is answered.
+ * written with its audit event in one transaction that also raises the key change counter (so every
+ * other server process drops its cached keys within a second), and forgets the key's cached row in
+ * this process before it is answered. A change reads the key's row locked (PostgreSQL FOR UPDATE;
+ * SQLite's write transactions hold the lock from their start), so two processes cannot both revoke
+ * or both rotate one key.
  */
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { ApiKey, CreatedKey, KeyStatus, RevokeReason, RotatedKey, Scope } from "../../shared/api/schemas";
+import type { ApiKey, CreatedKey, KeyStatus, RevokeReason, RotatedKey, Scope, UpdateKeyBody } from "../../shared/api/schemas";
 import { displayForm, generateCredential } from "../../shared/credential";
 import { appendAuditEvent } from "../audit/audit-log";
+import type { DatabaseKind } from "../db/connect";
 import type { Database } from "../db/schema";
 import { newestFirstPage } from "../cursor";
 import { ApiError, notFound } from "../http/api-error";
 import { newId } from "../ids";
 import type { UsageTracker } from "../usage/usage-tracker";
 import { KeyAuthCache } from "./key-auth-cache";
+import type { KeyChangeFeed } from "./key-change-feed";
 import { statusOf, toApiKey, type KeyRow } from "./key-row";
+import { rotateKey } from "./key-rotation";
 
 export interface Actor {
   /** Written into audit events, e.g. `admin_token:atk_…`. */
   id: string;
-  /** Shown as a key's creator. */
+  /** Shown as a key's creator and revoker: the admin token's name. */
   name: string;
+  /** The admin token's id (absent for the server's own tools). */
+  tokenId?: string | null;
 }
 
 export interface NewKey {
@@ -34,17 +42,20 @@ export interface NewKey {
 
 export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
-export class KeyStore {
-  readonly authCache = new KeyAuthCache();
+type Executor = Kysely<Database> | Transaction<Database>;
 
+export class KeyStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly usage: UsageTracker,
     private readonly now: () => Date,
+    private readonly kind: DatabaseKind,
+    private readonly changes: Pick<KeyChangeFeed, "bump">,
+    readonly authCache: KeyAuthCache = new KeyAuthCache(),
   ) {}
 
-  private view(row: KeyRow): ApiKey {
-    return toApiKey(row, this.now().toISOString(), this.usage.pendingLastUse(row.id));
+  view(row: KeyRow): ApiKey {
+    return toApiKey(row, this.now().toISOString(), this.usage.pendingUse(row.id));
   }
 
   async create(input: NewKey, actor: Actor): Promise<CreatedKey> {
@@ -63,7 +74,7 @@ export class KeyStore {
     });
   }
 
-  private async insertKey(trx: Transaction<Database>, input: NewKey, actor: Actor, at: string, replacesId: string | null) {
+  async insertKey(trx: Transaction<Database>, input: NewKey, actor: Actor, at: string, replacesId: string | null) {
     const secret = generateCredential(input.environment);
     const row: KeyRow = {
       id: newId("key"),
@@ -75,15 +86,23 @@ export class KeyStore {
       secret_sha256: sha256Hex(secret),
       created_at: at,
       created_by: actor.name,
+      created_by_token_id: actor.tokenId ?? null,
       expires_at: input.expiresAt ?? null,
       revoked_at: null,
       revoked_reason: null,
       revoke_note: null,
+      revoked_by: null,
       replaces_id: replacesId,
       replaced_by_id: null,
       last_used_at: null,
       last_used_ip: null,
       last_used_user_agent: null,
+      last_refused_at: null,
+      last_refused_reason: null,
+      last_read_at: null,
+      last_write_at: null,
+      last_settings_at: null,
+      previous_use_at: null,
       expiry_recorded: 0,
     };
     await trx.insertInto("api_keys").values(row).execute();
@@ -94,8 +113,11 @@ export class KeyStore {
     return this.view(await this.requireRow(this.db, id));
   }
 
-  private async requireRow(db: Kysely<Database> | Transaction<Database>, id: string): Promise<KeyRow> {
-    const row = await db.selectFrom("api_keys").selectAll().where("id", "=", id).executeTakeFirst();
+  /** The key's row; inside a change, locked until the transaction ends. */
+  async requireRow(db: Executor, id: string, lock = false): Promise<KeyRow> {
+    let query = db.selectFrom("api_keys").selectAll().where("id", "=", id);
+    if (lock && this.kind === "postgres") query = query.forUpdate();
+    const row = await query.executeTakeFirst();
     if (!row) throw notFound(`API key ${id}`);
     return row;
   }
@@ -112,75 +134,45 @@ export class KeyStore {
     return { keys: rows.map((row) => this.view(row)), nextCursor };
   }
 
+  /** Edits the labels; scope, environment and expiry never change in place. */
+  async update(id: string, changes: UpdateKeyBody, actor: Actor): Promise<ApiKey> {
+    const at = this.now().toISOString();
+    const { row } = await this.change(async (trx) => {
+      const current = await this.requireRow(trx, id, true);
+      const status = statusOf(current, at);
+      if (status !== "active") throw new ApiError("conflict", `API key ${id} is ${status}: only an active key can be edited.`);
+      const changed: Record<string, { from: string; to: string }> = {};
+      if (changes.name !== undefined && changes.name !== current.name) changed.name = { from: current.name, to: changes.name };
+      if (changes.description !== undefined && changes.description !== current.description) {
+        changed.description = { from: current.description, to: changes.description };
+      }
+      if (Object.keys(changed).length === 0) return { row: current }; // nothing to write, nothing to audit
+      const next = { ...current, name: changes.name ?? current.name, description: changes.description ?? current.description };
+      await trx.updateTable("api_keys").set({ name: next.name, description: next.description }).where("id", "=", id).execute();
+      await appendAuditEvent(trx, { type: "key.updated", actor: actor.id, keyId: id, at, data: changed });
+      return { row: next };
+    });
+    return this.view(row);
+  }
+
   async revoke(id: string, reason: RevokeReason, note: string | undefined, actor: Actor): Promise<ApiKey> {
     const at = this.now().toISOString();
-    const row = await this.db.transaction().execute(async (trx) => {
-      const current = await this.requireRow(trx, id);
-      if (current.revoked_at !== null) return current; // revoking twice changes nothing
-      await trx
-        .updateTable("api_keys")
-        .set({ revoked_at: at, revoked_reason: reason, revoke_note: note ?? null })
-        .where("id", "=", id)
-        .execute();
+    const { row } = await this.change(async (trx) => {
+      const current = await this.requireRow(trx, id, true);
+      if (current.revoked_at !== null) return { row: current }; // revoking twice changes nothing
+      const revoked = { revoked_at: at, revoked_reason: reason, revoke_note: note ?? null, revoked_by: actor.name };
+      await trx.updateTable("api_keys").set(revoked).where("id", "=", id).execute();
       await appendAuditEvent(trx, { type: "key.revoked", actor: actor.id, keyId: id, at, data: { reason, note: note ?? null } });
-      return { ...current, revoked_at: at, revoked_reason: reason, revoke_note: note ?? null };
+      return { row: { ...current, ...revoked } };
     });
-    this.authCache.forget(row.secret_sha256);
     return this.view(row);
   }
 
   async rotate(id: string, options: { graceSeconds?: number | undefined; scope?: Scope | undefined }, actor: Actor): Promise<RotatedKey> {
-    const now = this.now();
-    const at = now.toISOString();
-    const result = await this.db.transaction().execute(async (trx) => {
-      const old = await this.requireRow(trx, id);
-      const status = statusOf(old, at);
-      if (status !== "active") throw new ApiError("conflict", `API key ${id} is ${status}: only an active key can be rotated.`);
-      if (old.replaced_by_id !== null) {
-        // A key is rotated once, unless its successor was revoked or expired (a rotation abandoned).
-        const successor = await trx.selectFrom("api_keys").select(["revoked_at", "expires_at"]).where("id", "=", old.replaced_by_id).executeTakeFirst();
-        if (successor && statusOf(successor, at) === "active") {
-          throw new ApiError("conflict", `API key ${id} was already rotated into ${old.replaced_by_id}.`);
-        }
-      }
-      // The successor keeps the old key's lifetime, if it had one.
-      const lifetimeMs = old.expires_at ? Date.parse(old.expires_at) - Date.parse(old.created_at) : null;
-      const { row: successor, secret } = await this.insertKey(
-        trx,
-        {
-          name: old.name,
-          scope: options.scope ?? (old.scope as Scope),
-          environment: old.environment as "live" | "test",
-          description: old.description,
-          expiresAt: lifetimeMs !== null ? new Date(now.getTime() + lifetimeMs).toISOString() : null,
-        },
-        actor,
-        at,
-        old.id,
-      );
-      let expiresAt = old.expires_at;
-      if (options.graceSeconds !== undefined) {
-        const graceEnds = new Date(now.getTime() + options.graceSeconds * 1000).toISOString();
-        if (expiresAt === null || graceEnds < expiresAt) expiresAt = graceEnds;
-      }
-      await trx.updateTable("api_keys").set({ replaced_by_id: successor.id, expires_at: expiresAt }).where("id", "=", old.id).execute();
-      await appendAuditEvent(trx, {
-        type: "key.created",
-        actor: actor.id,
-        keyId: successor.id,
-        at,
-        data: { name: successor.name, scope: successor.scope, environment: successor.environment, display: successor.display, expiresAt: successor.expires_at, replacesId: old.id },
-      });
-      await appendAuditEvent(trx, {
-        type: "key.rotated",
-        actor: actor.id,
-        keyId: old.id,
-        at,
-        data: { successorId: successor.id, graceSeconds: options.graceSeconds ?? null, oldExpiresAt: expiresAt, scope: successor.scope, previousScope: old.scope },
-      });
-      return { successor, secret, previous: { ...old, replaced_by_id: successor.id, expires_at: expiresAt } };
+    const result = await this.change(async (trx) => {
+      const outcome = await rotateKey(this, trx, id, options, actor, this.now());
+      return { ...outcome, row: outcome.previous };
     });
-    this.authCache.forget(result.previous.secret_sha256);
     return { key: this.view(result.successor), secret: result.secret, previous: this.view(result.previous) };
   }
 
@@ -188,18 +180,31 @@ export class KeyStore {
   async scheduleExpiry(id: string, graceSeconds: number, actor: Actor): Promise<ApiKey> {
     const now = this.now();
     const at = now.toISOString();
-    const row = await this.db.transaction().execute(async (trx) => {
-      const current = await this.requireRow(trx, id);
+    const { row } = await this.change(async (trx) => {
+      const current = await this.requireRow(trx, id, true);
       const status = statusOf(current, at);
       if (status !== "active") throw new ApiError("conflict", `API key ${id} is ${status}: only an active key can be given an expiry.`);
       const requested = new Date(now.getTime() + graceSeconds * 1000).toISOString();
       const expiresAt = current.expires_at !== null && current.expires_at < requested ? current.expires_at : requested;
       await trx.updateTable("api_keys").set({ expires_at: expiresAt }).where("id", "=", id).execute();
       await appendAuditEvent(trx, { type: "key.expiry_scheduled", actor: actor.id, keyId: id, at, data: { graceSeconds, expiresAt } });
-      return { ...current, expires_at: expiresAt };
+      return { row: { ...current, expires_at: expiresAt } };
     });
-    this.authCache.forget(row.secret_sha256);
     return this.view(row);
+  }
+
+  /**
+   * Runs a change to one key: in a transaction that raises the change counter, then forgets the
+   * key's cached row here before the change is answered.
+   */
+  private async change<T extends { row: KeyRow }>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(async (trx) => {
+      const outcome = await work(trx);
+      await this.changes.bump(trx);
+      return outcome;
+    });
+    this.authCache.forget(result.row.secret_sha256);
+    return result;
   }
 
   async lookup(hashes: string[]): Promise<{ sha256: string; key: ApiKey }[]> {
@@ -210,30 +215,33 @@ export class KeyStore {
 
   /** The row behind a presented credential, for authentication. */
   findForAuth(secretSha256: string): Promise<KeyRow | undefined> {
-    return this.authCache.get(secretSha256, (sha) =>
-      this.db.selectFrom("api_keys").selectAll().where("secret_sha256", "=", sha).executeTakeFirst(),
-    );
+    return this.authCache.get(secretSha256, (sha) => this.db.selectFrom("api_keys").selectAll().where("secret_sha256", "=", sha).executeTakeFirst());
   }
 
-  /** Writes a `key.expired` event for every key whose expiry passed since the last call. */
+  /**
+   * Writes a `key.expired` event for every key whose expiry passed since the last call. Several
+   * processes may run this at once: only the one whose update marks the key writes the event.
+   */
   async recordExpiries(): Promise<number> {
     const at = this.now().toISOString();
     const due = await this.db
       .selectFrom("api_keys")
-      .select(["id", "expires_at", "secret_sha256"])
+      .select(["id", "expires_at"])
       .where("expiry_recorded", "=", 0)
       .where("revoked_at", "is", null)
       .where("expires_at", "<=", at)
       .orderBy("expires_at")
       .limit(500)
       .execute();
+    let recorded = 0;
     for (const key of due) {
       await this.db.transaction().execute(async (trx) => {
-        await trx.updateTable("api_keys").set({ expiry_recorded: 1 }).where("id", "=", key.id).execute();
+        const marked = await trx.updateTable("api_keys").set({ expiry_recorded: 1 }).where("id", "=", key.id).where("expiry_recorded", "=", 0).executeTakeFirst();
+        if (Number(marked.numUpdatedRows) === 0) return;
         await appendAuditEvent(trx, { type: "key.expired", actor: "system", keyId: key.id, at, data: { expiresAt: key.expires_at } });
+        recorded++;
       });
-      this.authCache.forget(key.secret_sha256);
     }
-    return due.length;
+    return recorded;
   }
 }

@@ -1,4 +1,4 @@
-/** The admin endpoint that reads the audit chain. */
+/** The admin endpoint that reads the audit chain: in order, or newest first, for one key or one type. */
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { ENDPOINTS } from "../../shared/api/endpoints";
@@ -10,7 +10,14 @@ import { registerEndpoint } from "../http/register-endpoint";
 export function registerAuditRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; auth: Authenticator }): void {
   registerEndpoint(app, deps.auth, ENDPOINTS.auditEvents, async ({ query }) => {
     const [events, head] = await Promise.all([
-      listAuditEvents(deps.db, query.after ?? 0, query.limit ?? 100),
+      listAuditEvents(deps.db, {
+        after: query.after,
+        before: query.before,
+        keyId: query.keyId,
+        type: query.type,
+        order: query.order,
+        limit: query.limit ?? 100,
+      }),
       chainHead(deps.db),
     ]);
     return { events, head };

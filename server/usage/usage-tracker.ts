@@ -1,11 +1,16 @@
 /**
- * Counts every authenticated request per key, per day and per client, in memory, and writes the
- * counts in one transaction per flush (every second, and on shutdown). A flush that fails puts its
- * counts back, so a full disk delays usage but loses none of it.
+ * Counts every authenticated request in memory, per key, day, client and refusal reason, and keeps
+ * each key's latest times (use, read, write, settings call, refusal); a flush writes them all in one
+ * transaction (every second, and on shutdown). Rollups only, never a row per request, so usage stays
+ * cheap at any request rate. Writes add to what is stored, so several processes' counts add up
+ * exactly. A flush that fails puts its counts back: a full disk or a database restart delays usage
+ * but loses none of it.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import type { LastUse } from "../keys/key-row";
+import type { PendingUse } from "../keys/key-row";
+import { keyUseColumns } from "./usage-columns";
+import { emptyCounts, mergeOlder, type KeyCounts } from "./usage-counts";
 
 export interface UseRecord {
   keyId: string;
@@ -14,27 +19,10 @@ export interface UseRecord {
   userAgent: string;
   accepted: boolean;
   write: boolean;
-}
-
-interface DayCounts {
-  requests: number;
-  denied: number;
-  reads: number;
-  writes: number;
-}
-
-interface ClientCounts {
-  ip: string;
-  userAgent: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  requests: number;
-}
-
-interface KeyCounts {
-  lastUse: LastUse | null;
-  days: Map<string, DayCounts>;
-  clients: Map<string, ClientCounts>;
+  /** A call to /v1/settings. */
+  settings: boolean;
+  /** For a refused request: its error code. */
+  reason?: string;
 }
 
 const MAX_USER_AGENT_LENGTH = 512;
@@ -48,24 +36,46 @@ export class UsageTracker {
   record(use: UseRecord): void {
     let counts = this.pending.get(use.keyId);
     if (!counts) {
-      counts = { lastUse: null, days: new Map(), clients: new Map() };
+      counts = emptyCounts();
       this.pending.set(use.keyId, counts);
     }
-    const userAgent = use.userAgent.slice(0, MAX_USER_AGENT_LENGTH);
     const date = use.at.slice(0, 10);
     let day = counts.days.get(date);
     if (!day) {
-      day = { requests: 0, denied: 0, reads: 0, writes: 0 };
+      day = { requests: 0, denied: 0, reads: 0, writes: 0, settings: 0 };
       counts.days.set(date, day);
     }
     day.requests++;
     if (!use.accepted) {
       day.denied++;
+      const reason = use.reason ?? "refused";
+      const id = `${date}|${reason}`;
+      const refusal = counts.refusals.get(id);
+      if (refusal) {
+        refusal.count++;
+        refusal.lastAt = use.at;
+      } else {
+        counts.refusals.set(id, { date, reason, count: 1, lastAt: use.at });
+      }
+      counts.use.lastRefused = { at: use.at, reason };
       return;
     }
-    if (use.write) day.writes++;
-    else day.reads++;
-    counts.lastUse = { at: use.at, ip: use.ip, userAgent };
+    const times = counts.use;
+    if (use.write) {
+      day.writes++;
+      times.lastWriteAt = use.at;
+    } else {
+      day.reads++;
+      times.lastReadAt = use.at;
+    }
+    if (use.settings) {
+      day.settings++;
+      times.lastSettingsAt = use.at;
+    }
+    const userAgent = use.userAgent.length > MAX_USER_AGENT_LENGTH ? use.userAgent.slice(0, MAX_USER_AGENT_LENGTH) : use.userAgent;
+    // A use on a new UTC day makes the batch's previous use the one before that day.
+    if (times.lastUse && times.lastUse.at.slice(0, 10) !== date) times.previousDayUse = times.lastUse.at;
+    times.lastUse = { at: use.at, ip: use.ip, userAgent };
     const clientId = `${use.ip}\u0000${userAgent}`;
     const client = counts.clients.get(clientId);
     if (client) {
@@ -76,9 +86,9 @@ export class UsageTracker {
     }
   }
 
-  /** The newest use not yet written, so answers can be fresher than the last flush. */
-  pendingLastUse(keyId: string): LastUse | undefined {
-    return this.pending.get(keyId)?.lastUse ?? undefined;
+  /** Uses not yet written, so answers can be fresher than the last flush. */
+  pendingUse(keyId: string): PendingUse | undefined {
+    return this.pending.get(keyId)?.use;
   }
 
   /** Writes what was counted so far. Flushes run one at a time, in order. */
@@ -92,10 +102,14 @@ export class UsageTracker {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
+    // One order for every process: two flushes that touch the same rows never wait on each other in a cycle.
+    const keyIds = [...batch.keys()].sort();
     try {
       await this.db.transaction().execute(async (trx) => {
-        for (const [keyId, counts] of batch) {
-          for (const [date, day] of counts.days) {
+        for (const keyId of keyIds) {
+          const counts = batch.get(keyId)!;
+          for (const date of [...counts.days.keys()].sort()) {
+            const day = counts.days.get(date)!;
             await trx
               .insertInto("usage_daily")
               .values({ key_id: keyId, date, ...day })
@@ -105,38 +119,38 @@ export class UsageTracker {
                   denied: eb("usage_daily.denied", "+", eb.ref("excluded.denied")),
                   reads: eb("usage_daily.reads", "+", eb.ref("excluded.reads")),
                   writes: eb("usage_daily.writes", "+", eb.ref("excluded.writes")),
+                  settings: eb("usage_daily.settings", "+", eb.ref("excluded.settings")),
                 })),
               )
               .execute();
           }
-          for (const client of counts.clients.values()) {
+          for (const refusal of [...counts.refusals.values()].sort((a, b) => (a.date + a.reason < b.date + b.reason ? -1 : 1))) {
+            await trx
+              .insertInto("usage_refusals")
+              .values({ key_id: keyId, date: refusal.date, reason: refusal.reason, count: refusal.count, last_at: refusal.lastAt })
+              .onConflict((oc) =>
+                oc.columns(["key_id", "date", "reason"]).doUpdateSet((eb) => ({
+                  count: eb("usage_refusals.count", "+", eb.ref("excluded.count")),
+                  last_at: eb.case().when("excluded.last_at", ">", eb.ref("usage_refusals.last_at")).then(eb.ref("excluded.last_at")).else(eb.ref("usage_refusals.last_at")).end(),
+                })),
+              )
+              .execute();
+          }
+          for (const client of [...counts.clients.values()].sort((a, b) => (a.ip + a.userAgent < b.ip + b.userAgent ? -1 : 1))) {
             await trx
               .insertInto("usage_clients")
-              .values({
-                key_id: keyId,
-                ip: client.ip,
-                user_agent: client.userAgent,
-                first_seen_at: client.firstSeenAt,
-                last_seen_at: client.lastSeenAt,
-                requests: client.requests,
-              })
+              .values({ key_id: keyId, ip: client.ip, user_agent: client.userAgent, first_seen_at: client.firstSeenAt, last_seen_at: client.lastSeenAt, requests: client.requests })
               .onConflict((oc) =>
                 oc.columns(["key_id", "ip", "user_agent"]).doUpdateSet((eb) => ({
-                  last_seen_at: eb.ref("excluded.last_seen_at"),
+                  first_seen_at: eb.case().when("excluded.first_seen_at", "<", eb.ref("usage_clients.first_seen_at")).then(eb.ref("excluded.first_seen_at")).else(eb.ref("usage_clients.first_seen_at")).end(),
+                  last_seen_at: eb.case().when("excluded.last_seen_at", ">", eb.ref("usage_clients.last_seen_at")).then(eb.ref("excluded.last_seen_at")).else(eb.ref("usage_clients.last_seen_at")).end(),
                   requests: eb("usage_clients.requests", "+", eb.ref("excluded.requests")),
                 })),
               )
               .execute();
           }
-          if (counts.lastUse) {
-            const use = counts.lastUse;
-            await trx
-              .updateTable("api_keys")
-              .set({ last_used_at: use.at, last_used_ip: use.ip, last_used_user_agent: use.userAgent })
-              .where("id", "=", keyId)
-              .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", use.at)]))
-              .execute();
-          }
+          const columns = keyUseColumns(counts.use);
+          if (columns) await trx.updateTable("api_keys").set(columns).where("id", "=", keyId).execute();
         }
       });
     } catch (error) {
@@ -148,29 +162,8 @@ export class UsageTracker {
   private restore(batch: Map<string, KeyCounts>): void {
     for (const [keyId, older] of batch) {
       const newer = this.pending.get(keyId);
-      if (!newer) {
-        this.pending.set(keyId, older);
-        continue;
-      }
-      newer.lastUse ??= older.lastUse;
-      for (const [date, day] of older.days) {
-        const into = newer.days.get(date);
-        if (!into) newer.days.set(date, day);
-        else {
-          into.requests += day.requests;
-          into.denied += day.denied;
-          into.reads += day.reads;
-          into.writes += day.writes;
-        }
-      }
-      for (const [id, client] of older.clients) {
-        const into = newer.clients.get(id);
-        if (!into) newer.clients.set(id, client);
-        else {
-          into.firstSeenAt = client.firstSeenAt;
-          into.requests += client.requests;
-        }
-      }
+      if (!newer) this.pending.set(keyId, older);
+      else mergeOlder(newer, older);
     }
   }
 }

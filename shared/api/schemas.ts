@@ -243,6 +243,8 @@ export const ERROR_CODES = [
   "conflict",
   "rate_limited",
   "internal_error",
+  /** 503, with Retry-After: the workspace database is unavailable for a moment (a restart); retry. */
+  "unavailable",
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,4 +1,7 @@
-/** Starts a real reference server on a loopback port with a real SQLite file, for tests. */
+/**
+ * Starts a real reference server on a loopback port, for tests: SQLite in a temporary folder, or
+ * PostgreSQL when `databaseUrl` is given (server-fixtures.ts runs the server tests on both).
+ */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -64,8 +67,9 @@ export async function startWorkspace(options: Partial<ServerOptions> = {}, dataD
     async restart() {
       await server.close();
       server = await createServer({ dataDir, port: 0, housekeepingMs: 200, ...options });
+      await server.listen();
       workspace.server = server;
-      workspace.url = await server.listen();
+      workspace.url = server.url;
     },
     async stop() {
       await server.close();

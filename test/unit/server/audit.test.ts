@@ -1,16 +1,8 @@
 import { createHash } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { AuditEvent } from "../../../shared/api/schemas";
 import { generateCredential } from "../../../shared/credential";
-import { startWorkspace, type TestWorkspace } from "../../support/test-server";
-
-let ws: TestWorkspace;
-beforeEach(async () => {
-  ws = await startWorkspace();
-});
-afterEach(async () => {
-  await ws.stop();
-});
+import { eachDatabase, it } from "../../support/server-fixtures";
 
 // Written from API.md alone, apart from the server's code: JCS for the shapes events have.
 function jcs(value: unknown): string {
@@ -33,32 +25,34 @@ function verifyChain(events: AuditEvent[]): void {
   });
 }
 
-describe("audit events", () => {
-  it("chains every change by hash, verifiable from the contract alone", async () => {
-    const a = await ws.createKey("read", "a");
-    await ws.call("POST", `/v1/api-keys/${a.key.id}/rotate`, { body: { graceSeconds: 3600 } });
-    await ws.call("POST", `/v1/api-keys/${a.key.id}/revoke`, { body: { reason: "rotated" } });
-    const { body } = await ws.call("GET", "/v1/audit-events?limit=1000");
-    const types = body.events.map((event: AuditEvent) => event.type);
-    expect(types).toEqual(["admin_token.created", "key.created", "key.created", "key.rotated", "key.revoked"]);
-    verifyChain(body.events);
-    expect(body.head).toEqual({ seq: 5, hash: body.events.at(-1).hash });
-    expect(body.events[1]).toMatchObject({ actor: expect.stringMatching(/^admin_token:atk_/), keyId: a.key.id });
-    const page = await ws.call("GET", "/v1/audit-events?after=3&limit=1");
-    expect(page.body.events.map((event: AuditEvent) => event.seq)).toEqual([4]);
-    expect(JSON.stringify(body)).not.toContain(a.secret);
-  });
+eachDatabase(() => {
+  describe("audit events", () => {
+    it("chains every change by hash, verifiable from the contract alone", async ({ ws }) => {
+      const a = await ws.createKey("read", "a");
+      await ws.call("POST", `/v1/api-keys/${a.key.id}/rotate`, { body: { graceSeconds: 3600 } });
+      await ws.call("POST", `/v1/api-keys/${a.key.id}/revoke`, { body: { reason: "rotated" } });
+      const { body } = await ws.call("GET", "/v1/audit-events?limit=1000");
+      const types = body.events.map((event: AuditEvent) => event.type);
+      expect(types).toEqual(["admin_token.created", "key.created", "key.created", "key.rotated", "key.revoked"]);
+      verifyChain(body.events);
+      expect(body.head).toEqual({ seq: 5, hash: body.events.at(-1).hash });
+      expect(body.events[1]).toMatchObject({ actor: expect.stringMatching(/^admin_token:atk_/), keyId: a.key.id });
+      const page = await ws.call("GET", "/v1/audit-events?after=3&limit=1");
+      expect(page.body.events.map((event: AuditEvent) => event.seq)).toEqual([4]);
+      expect(JSON.stringify(body)).not.toContain(a.secret);
+    });
 
-  it("aggregates refused requests into one auth.denied event per key, reason and minute", async () => {
-    const { key, secret } = await ws.createKey("read");
-    for (let i = 0; i < 7; i++) await ws.call("POST", "/v1/feedback", { token: secret, body: { title: "x" } });
-    for (let i = 0; i < 3; i++) await ws.call("GET", "/v1/feedback", { token: generateCredential("test") });
-    await ws.restart(); // shutdown writes the current minute too
-    const { body } = await ws.call("GET", "/v1/audit-events?limit=1000");
-    const denied = body.events.filter((event: AuditEvent) => event.type === "auth.denied");
-    expect(denied).toHaveLength(2);
-    expect(denied.find((event: AuditEvent) => event.keyId === key.id).data).toMatchObject({ reason: "insufficient_scope", count: 7, clients: ["127.0.0.1"] });
-    expect(denied.find((event: AuditEvent) => event.keyId === undefined).data).toMatchObject({ reason: "unknown_credential", count: 3 });
-    verifyChain(body.events);
+    it("aggregates refused requests into one auth.denied event per key, reason and minute", async ({ ws }) => {
+      const { key, secret } = await ws.createKey("read");
+      for (let i = 0; i < 7; i++) await ws.call("POST", "/v1/feedback", { token: secret, body: { title: "x" } });
+      for (let i = 0; i < 3; i++) await ws.call("GET", "/v1/feedback", { token: generateCredential("test") });
+      await ws.restart(); // shutdown writes the current minute too
+      const { body } = await ws.call("GET", "/v1/audit-events?limit=1000");
+      const denied = body.events.filter((event: AuditEvent) => event.type === "auth.denied");
+      expect(denied).toHaveLength(2);
+      expect(denied.find((event: AuditEvent) => event.keyId === key.id).data).toMatchObject({ reason: "insufficient_scope", count: 7, clients: ["127.0.0.1"] });
+      expect(denied.find((event: AuditEvent) => event.keyId === undefined).data).toMatchObject({ reason: "unknown_credential", count: 3 });
+      verifyChain(body.events);
+    });
   });
 });

@@ -1,10 +1,7 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { createAdminToken } from "../../../server/admin/admin-tokens";
-import { openSqlite, SQLITE_FILE_NAME } from "../../../server/db/connect";
-import { startWorkspace, tempDir } from "../../support/test-server";
+import { describe, expect } from "vitest";
+import { openDatabase } from "../../../server/db/connect";
+import { eachDatabase, it } from "../../support/server-fixtures";
+import { callJson, mintAdminToken, startServerProcess } from "../../support/server-process";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -23,10 +20,9 @@ async function hammer(url: string, secret: string, count: number, userAgent: str
   }
 }
 
-describe("usage", () => {
-  it("counts exactly 1,000 requests, also across a graceful restart", async () => {
-    const ws = await startWorkspace();
-    try {
+eachDatabase(() => {
+  describe("usage", () => {
+    it("counts exactly 1,000 requests, also across a graceful restart", async ({ ws }) => {
       const { key, secret } = await ws.createKey("read", "Internal Dashboard");
       await hammer(ws.url, secret, 600, "dashboard/1.0");
       await ws.restart();
@@ -40,14 +36,9 @@ describe("usage", () => {
       const fetched = (await ws.call("GET", `/v1/api-keys/${key.id}`)).body;
       expect(fetched).toMatchObject({ lastUsedIp: "127.0.0.1", lastUsedUserAgent: "dashboard/1.0" });
       expect(Date.now() - Date.parse(fetched.lastUsedAt)).toBeLessThan(5000);
-    } finally {
-      await ws.stop();
-    }
-  });
+    });
 
-  it("counts denied requests, reads and writes, and each client apart", async () => {
-    const ws = await startWorkspace();
-    try {
+    it("counts denied requests, reads and writes, and each client apart", async ({ ws }) => {
       const { key, secret } = await ws.createKey("read");
       await ws.call("GET", "/v1/feedback", { token: secret, headers: { "user-agent": "a" } });
       await ws.call("GET", "/v1/whoami", { token: secret, headers: { "user-agent": "b" } });
@@ -64,42 +55,29 @@ describe("usage", () => {
       expect(written.daily[0]).toMatchObject({ requests: 1, writes: 1, reads: 0 });
       expect((await ws.call("GET", `/v1/api-keys/${key.id}/usage?days=401`)).status).toBe(400);
       expect((await ws.call("GET", `/v1/api-keys/${key.id}/usage?days=0`)).status).toBe(400);
-    } finally {
-      await ws.stop();
-    }
-  });
-
-  it("writes pending counts when the server process gets SIGTERM", async () => {
-    const dataDir = tempDir("sigterm");
-    const { db } = await openSqlite(dataDir);
-    const { token } = await createAdminToken(db, "sigterm", new Date());
-    await db.destroy();
-    const port = 40_000 + Math.floor(Math.random() * 20_000);
-    const cli = path.resolve("cli/keyward.ts");
-    const child = spawn(process.execPath, ["--import", "tsx", cli, "server", "--port", String(port), "--data", dataDir, "--flush-ms", "5000"], { stdio: ["ignore", "ignore", "pipe"] });
-    let log = "";
-    child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    const url = `http://127.0.0.1:${port}`;
-    await expect.poll(() => log, { timeout: 15_000 }).toContain("listening");
-    const created = await fetch(`${url}/v1/api-keys`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ name: "sigterm", scope: "read" }),
     });
-    const { key, secret } = (await created.json()) as { key: { id: string }; secret: string };
-    await hammer(url, secret, 120, "sigterm-test");
-    // Counts are written every 5 s here, so what SIGTERM finds pending must be written by SIGTERM.
-    const raw0 = new SqliteDatabase(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true });
-    expect(raw0.prepare("select count(*) as n from usage_daily").get()).toEqual({ n: 0 });
-    raw0.close();
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    const raw = new SqliteDatabase(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true });
-    const row = raw.prepare("select requests from usage_daily where key_id = ?").get(key.id) as { requests: number };
-    raw.close();
-    expect(row.requests).toBe(120);
-    expect(log).not.toContain(secret);
-    expect(log).not.toContain(token);
+
+    it("writes pending counts when the server process gets SIGTERM", async ({ target }) => {
+      const token = await mintAdminToken(target, "sigterm");
+      // Counts are written every 5 s here, so what SIGTERM finds pending must be written by SIGTERM.
+      const server = await startServerProcess(target, ["--flush-ms", "5000"]);
+      const { key, secret } = (await callJson(`${server.url}/v1/api-keys`, token, "POST", { name: "sigterm", scope: "read" })).body;
+      await hammer(server.url, secret, 120, "sigterm-test");
+      const { db } = await openDatabase({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });
+      try {
+        expect(await db.selectFrom("usage_daily").selectAll().execute()).toEqual([]);
+        expect(await server.stop("SIGTERM")).toBe(0);
+        const row = await db.selectFrom("usage_daily").select("requests").where("key_id", "=", key.id).executeTakeFirst();
+        expect(Number(row?.requests)).toBe(120);
+      } finally {
+        await db.destroy();
+      }
+      // The request log was written (buffered, flushed at exit) and holds no credential.
+      expect(server.stdout().split("\n").filter((line) => line.includes('"path":"/v1/feedback"'))).toHaveLength(120);
+      for (const output of [server.stdout(), server.stderr()]) {
+        expect(output).not.toContain(secret);
+        expect(output).not.toContain(token);
+      }
+    });
   });
 });

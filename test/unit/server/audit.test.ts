@@ -55,4 +55,28 @@ eachDatabase(() => {
       verifyChain(body.events);
     });
   });
+
+  describe("audit event filters (extension)", () => {
+    it("filters by key and type, and pages newest first with before", async ({ ws }) => {
+      const a = await ws.createKey("read", "a");
+      const b = await ws.createKey("read", "b");
+      await ws.call("PATCH", `/v1/api-keys/${a.key.id}`, { body: { name: "a2" } });
+      await ws.call("POST", `/v1/api-keys/${b.key.id}/revoke`, { body: { reason: "unused" } });
+      await ws.call("POST", `/v1/api-keys/${a.key.id}/revoke`, { body: { reason: "other", note: "done" } });
+      const all = (await ws.call("GET", "/v1/audit-events?limit=1000")).body;
+      verifyChain(all.events);
+      const forA = (await ws.call("GET", `/v1/audit-events?keyId=${a.key.id}`)).body;
+      expect(forA.events.map((event: AuditEvent) => event.type)).toEqual(["key.created", "key.updated", "key.revoked"]);
+      expect(forA.head).toEqual(all.head); // the head is always the whole chain's
+      const revocations = (await ws.call("GET", "/v1/audit-events?type=key.revoked&order=desc")).body.events;
+      expect(revocations.map((event: AuditEvent) => event.keyId)).toEqual([a.key.id, b.key.id]);
+      const newest = (await ws.call("GET", "/v1/audit-events?order=desc&limit=2")).body.events.map((event: AuditEvent) => event.seq);
+      expect(newest).toEqual([all.head.seq, all.head.seq - 1]);
+      const older = (await ws.call("GET", `/v1/audit-events?order=desc&limit=2&before=${newest[1]}`)).body.events.map((event: AuditEvent) => event.seq);
+      expect(older).toEqual([all.head.seq - 2, all.head.seq - 3]);
+      expect((await ws.call("GET", `/v1/audit-events?after=1&before=4`)).body.events.map((event: AuditEvent) => event.seq)).toEqual([2, 3]);
+      expect((await ws.call("GET", "/v1/audit-events?order=sideways")).status).toBe(400);
+      expect((await ws.call("GET", "/v1/audit-events?before=0")).status).toBe(400);
+    });
+  });
 });

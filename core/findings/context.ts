@@ -30,6 +30,9 @@ export interface FindingContext {
   readonly nowMs: number;
   readonly usage: RecentUsage | null;
   readonly activeIds: ReadonlySet<string>;
+  /** Today, the UTC day of now: its date ("YYYY-MM-DD") and its start. */
+  readonly today: string;
+  readonly todayStartMs: number;
   refusalsOf(keyId: string): readonly RecentRefusal[];
   clientsOf(keyId: string): readonly RecentClient[];
   leaksOf(keyId: string): readonly LeakRecord[];
@@ -56,16 +59,23 @@ export function buildContext(input: FindingsInput): FindingContext {
   const leaks = groupBy(input.leaks);
   const activeIds = new Set<string>();
   for (const key of input.keys) if (key.status === "active") activeIds.add(key.id);
+  const windowStarts = new Map<number, number>();
   return {
     settings: input.settings,
     rotationDays: input.rotationDays,
     nowMs,
     usage: input.usage,
     activeIds,
+    today: input.now.toISOString().slice(0, 10),
+    todayStartMs: startOfUtcDay(nowMs),
     refusalsOf: (keyId) => refusals.get(keyId) ?? NONE,
     clientsOf: (keyId) => clients.get(keyId) ?? NONE,
     leaksOf: (keyId) => leaks.get(keyId) ?? NONE,
-    windowStart: (days) => startOfUtcDay(nowMs, -(days - 1)),
+    windowStart: (days) => {
+      let start = windowStarts.get(days);
+      if (start === undefined) windowStarts.set(days, (start = startOfUtcDay(nowMs, -(days - 1))));
+      return start;
+    },
   };
 }
 

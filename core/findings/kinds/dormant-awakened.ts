@@ -4,7 +4,7 @@
  * none) to the start of today: a lower bound of the real gap, so the finding never overstates it.
  */
 import type { ApiKey } from "../../../shared/api/schemas";
-import { elapsedDays, startOfUtcDay, utcDaysBetween } from "../../../shared/domain/days";
+import { elapsedDays } from "../../../shared/domain/days";
 import type { FindingContext } from "../context";
 import type { FindingDraft } from "../draft";
 import { day, minute, plural } from "../format";
@@ -12,10 +12,9 @@ import { hasUseDetail } from "./usage-detail";
 
 export function dormantAwakened(key: ApiKey, ctx: FindingContext): FindingDraft | null {
   if (key.status !== "active" || key.lastUsedAt === null || !hasUseDetail(key)) return null;
-  const lastMs = Date.parse(key.lastUsedAt);
-  if (utcDaysBetween(lastMs, ctx.nowMs) !== 0) return null;
+  if (key.lastUsedAt.slice(0, 10) !== ctx.today) return null;
   const before = key.previousUseAt ?? key.createdAt;
-  const idleDays = elapsedDays(Date.parse(before), startOfUtcDay(lastMs));
+  const idleDays = elapsedDays(Date.parse(before), ctx.todayStartMs);
   if (idleDays < ctx.settings.dormantDays) return null;
   const since = key.previousUseAt ? `previous use ${day(key.previousUseAt)}` : `never used before; created ${day(key.createdAt)}`;
   const from = key.lastUsedIp ? ` from ${key.lastUsedIp}` : "";

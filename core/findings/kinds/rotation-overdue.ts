@@ -4,6 +4,7 @@
  * overdue from the next calendar day on; a key an active successor replaces is exempt.
  */
 import type { ApiKey } from "../../../shared/api/schemas";
+import { MS_PER_UTC_DAY } from "../../../shared/domain/days";
 import { daysUntilRotationDue, isRotatable, rotationDueAt } from "../../../shared/domain/rotation-policy";
 import type { FindingContext } from "../context";
 import type { FindingDraft } from "../draft";
@@ -12,6 +13,9 @@ import { day, plural } from "../format";
 export function rotationOverdue(key: ApiKey, ctx: FindingContext): FindingDraft | null {
   if (!isRotatable(key, (id) => ctx.activeIds.has(id))) return null;
   const createdMs = Date.parse(key.createdAt);
+  // Calendar days differ from 24-hour periods by at most a day (time zones, daylight saving): a key
+  // younger than the policy less two days cannot be overdue, and needs no calendar arithmetic.
+  if (ctx.nowMs < createdMs + (ctx.rotationDays - 2) * MS_PER_UTC_DAY) return null;
   const daysLeft = daysUntilRotationDue(createdMs, ctx.rotationDays, ctx.nowMs);
   if (daysLeft >= 0) return null;
   const overdueDays = -daysLeft;

@@ -12,9 +12,11 @@ const LISTED_CLIENTS = 10;
 
 export function sharedKey(key: ApiKey, ctx: FindingContext): FindingDraft | null {
   if (key.status !== "active" || !ctx.usage) return null;
+  const seen = ctx.clientsOf(key.id);
+  if (seen.length <= ctx.settings.sharedClientCount) return null;
   const start = ctx.windowStart(ctx.settings.sharedWindowDays);
   const clients = new Set<string>();
-  for (const client of ctx.clientsOf(key.id)) {
+  for (const client of seen) {
     if (Date.parse(client.lastSeenAt) >= start) clients.add(`${client.ip} ${client.userAgent}`);
   }
   if (clients.size <= ctx.settings.sharedClientCount) return null;

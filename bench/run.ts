@@ -1,10 +1,12 @@
 /** `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named). */
+import { benchFindings } from "./findings";
 import { benchServer } from "./server";
 import { benchTableFilter } from "./table-filter";
 import { benchVaultUnlock } from "./vault-unlock";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   server: benchServer,
+  findings: benchFindings,
   desktop: async () => {
     await benchVaultUnlock();
     await benchTableFilter();

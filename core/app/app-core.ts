@@ -1,28 +1,38 @@
-/** Builds the app's services on a platform, and takes them down on quit (clipboard cleared, vault locked, local server stopped). */
+/**
+ * Builds the app's services on a platform, and takes them down on quit (held secrets dropped,
+ * clipboard cleared, vault locked, local server stopped).
+ */
 import { ClipboardGuard } from "../clipboard/clipboard-guard";
+import { createLog } from "../log";
 import type { CreateOptions } from "../vault";
 import type { ApiKey } from "../../shared/api/schemas";
-import { KeyService } from "./key-service";
-import { PendingSecrets } from "./pending-secrets";
+import { HeldSecrets } from "./keys/held-secrets";
+import { KeyService } from "./keys/key-service";
 import type { Platform } from "./platform";
-import { ReminderService } from "./reminder-service";
-import { RotationService } from "./rotation-service";
-import { VaultService } from "./vault-service";
-import { WorkspaceService } from "./workspace-service";
+import { PreferencesService } from "./preferences/preferences-service";
+import { ReminderService } from "./rotation/reminder-service";
+import { RotationService } from "./rotation/rotation-service";
+import { openAppState, type AppState } from "./state";
+import { VaultService } from "./vault/vault-service";
+import { WorkspaceService } from "./workspaces/workspace-service";
 
 const REMINDER_CHECK_MS = 60 * 60_000;
+const EXPIRY_CHECK_MS = 5_000;
+const log = createLog("app");
 
 export interface AppCore {
   platform: Platform;
+  state: AppState;
+  preferences: PreferencesService;
   vault: VaultService;
   workspaces: WorkspaceService;
   keys: KeyService;
   rotations: RotationService;
   reminders: ReminderService;
   clipboard: ClipboardGuard;
-  pending: PendingSecrets;
+  held: HeldSecrets;
   now: () => Date;
-  /** Connects to the last (or the local) workspace. */
+  /** Saves what was migrated on load, then connects to the last (or the local) workspace. */
   start(): Promise<void>;
   /** What runs whenever the keys were read: reminders due, vault history of retired keys dropped. */
   keysSeen(keys: ApiKey[]): Promise<void>;
@@ -34,62 +44,82 @@ export interface AppCoreOptions {
   vaultCreateOptions?: CreateOptions;
   /** Connect to this workspace instead of the last or the local one; its token stays in memory. */
   attachedWorkspace?: { name: string; url: string; adminToken: string };
-  /** The clock for reminders and rotations (tests control it). */
+  /** The clock for reminders, rotations and held secrets (tests control it). */
   now?: () => Date;
 }
 
 export function createAppCore(platform: Platform, options: AppCoreOptions = {}): AppCore {
   const now = options.now ?? (() => new Date());
-  const pending = new PendingSecrets(() => now().getTime());
+  const state = openAppState(platform.dataDir);
+  let rotations: RotationService | null = null;
+  const emitRotations = () => {
+    if (rotations) platform.emit("rotation.changed", rotations.list());
+  };
+  const held = new HeldSecrets(
+    () => now().getTime(),
+    () => preferences.values().heldSecretMinutes * 60_000,
+    (handles, reason) => {
+      platform.emit("secrets.dropped", { handles, reason });
+      emitRotations();
+    },
+  );
   let workspaces: WorkspaceService | null = null;
-  const vault = new VaultService({
+  const vault: VaultService = new VaultService({
     dataDir: platform.dataDir,
     keychain: platform.keychain,
-    idleLockMinutes: () => platform.preferences.read().autoLockMinutes,
+    idleLockMinutes: () => preferences.values().autoLockMinutes,
     ...(options.vaultCreateOptions ? { createOptions: options.vaultCreateOptions } : {}),
     onChange: (status, reason) => {
       platform.emit("vault.changed", { ...status, reason });
       if (status.unlocked) void workspaces?.retryIfWaitingForVault();
-      else void workspaces?.vaultLocked();
+      else {
+        // A locked vault takes every held secret with it: an idle desk gives nothing away.
+        held.dropAll("locked");
+        void workspaces?.vaultLocked();
+      }
     },
   });
-  let rotations: RotationService | null = null;
+  const preferences: PreferencesService = new PreferencesService(state.preferences, async (changed) => {
+    if (changed.autoLockMinutes !== undefined) await vault.applyIdleLock();
+  });
   const ready = new WorkspaceService({
     dataDir: platform.dataDir,
-    cliLaunch: platform.cliLaunch,
-    preferences: platform.preferences,
+    cliLaunch: platform.cli,
+    preferences: state.preferences,
     vault,
-    onChange: (state) => {
-      platform.emit("workspace.changed", state);
-      if (rotations) platform.emit("rotation.changed", rotations.list());
-      if (state.state === "connected") void checkReminders();
+    onChange: (workspaceState) => {
+      platform.emit("workspace.changed", workspaceState);
+      emitRotations();
+      if (workspaceState.state === "connected") void checkReminders();
     },
     ...(options.attachedWorkspace ? { attached: options.attachedWorkspace } : {}),
   });
   workspaces = ready;
   const clipboard = new ClipboardGuard(platform.clipboard, (clearsAt) => platform.emit("clipboard.changed", { clearsAt }));
-  const keys = new KeyService(ready, vault, pending);
-  rotations = new RotationService({
+  const keys = new KeyService(ready, vault, held);
+  const rotationService = new RotationService({
     workspaces: ready,
     vault,
-    pending,
+    keys,
+    held,
     clipboard,
-    preferences: platform.preferences,
+    file: state.rotations,
     now,
     onChange: (list) => platform.emit("rotation.changed", list),
   });
-  const rotationService = rotations;
+  rotations = rotationService;
   const reminders = new ReminderService({
-    preferences: platform.preferences,
+    file: state.reminders,
+    rotationDays: () => preferences.values().rotationDays,
     notifier: platform.notifier,
     now,
-    rotatingKeyIds: () => new Set(rotationService.list().flatMap((rotation) => [rotation.oldKeyId, rotation.newKeyId])),
+    rotatingKeyIds: () => rotationService.rotatingKeyIds(),
     onClick: (keyId) => platform.emit("reminder.clicked", { keyId }),
   });
 
   const keysSeen = async (seen: ApiKey[]) => {
     const workspaceId = ready.current().workspace?.id;
-    if (workspaceId) reminders.check(workspaceId, seen);
+    if (workspaceId) await reminders.check(workspaceId, seen).catch((error: unknown) => log.unexpected("reminders could not be checked", error));
     await rotationService.forgetRetiredSecrets(seen).catch(() => undefined);
   };
   // Reminders are checked when a workspace connects and every hour while the app runs.
@@ -100,26 +130,29 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
       // A workspace that went away is reported by the workspace state; reminders wait for the next check.
     }
   };
-  const timer = setInterval(() => void checkReminders(), REMINDER_CHECK_MS);
-  timer.unref();
+  const timers = [setInterval(() => void checkReminders(), REMINDER_CHECK_MS), setInterval(() => held.expireNow(), EXPIRY_CHECK_MS)];
+  for (const timer of timers) timer.unref();
 
   return {
     platform,
+    state,
+    preferences,
     vault,
     workspaces: ready,
     keys,
     rotations: rotationService,
     reminders,
     clipboard,
-    pending,
+    held,
     now,
     async start() {
+      await state.saveMigrations().catch((error: unknown) => log.unexpected("migrated settings could not be saved", error));
       await ready.start();
     },
     keysSeen,
     async dispose() {
-      clearInterval(timer);
-      pending.clear();
+      for (const timer of timers) clearInterval(timer);
+      held.dropAll("quit");
       // A clipboard that cannot be read or cleared must not keep the vault unlocked: lock and
       // stop first, then report it.
       const cleared = await clipboard.clearIfOurs().then(

@@ -1,25 +1,33 @@
 /**
  * What the app core needs from the platform it runs on. Electron's main process supplies the real
- * ones (clipboard, safeStorage, electron-store); the browser harness supplies its own, small and
- * named as such. Everything else is the same code on both.
+ * ones (clipboard, safeStorage, utility processes, notifications, save dialogs); the browser
+ * harness supplies its own, small and named as such. Everything else is the same code on both.
  */
 import type { EventName, EventPayload } from "../../shared/ipc/contract";
 import type { ClipboardAdapter } from "../clipboard/clipboard-guard";
 import type { KeychainAdapter } from "../vault";
-import type { CliLaunch } from "../workspace/local-workspace";
-import type { PreferencesStore } from "./preferences";
-import type { Notifier } from "./reminder-service";
+import type { CliLauncher } from "../workspace/cli-launcher";
+import type { Notifier } from "./rotation/reminder-service";
+
+export interface SaveFileRequest {
+  /** What is being saved, in words, for the dialog's title: "Export keys". */
+  title: string;
+  defaultName: string;
+  filters: { name: string; extensions: string[] }[];
+}
 
 export interface Platform {
   appVersion: string;
   platformName: string;
-  /** The app's data folder: vault file and local workspace live here. */
+  /** The app's data folder: vault file, preferences and local workspace live here. */
   dataDir: string;
   clipboard: ClipboardAdapter;
   keychain: KeychainAdapter;
-  preferences: PreferencesStore;
-  cliLaunch: CliLaunch;
+  /** How to run the `keyward` command line (the local workspace server). */
+  cli: CliLauncher;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Desktop notifications (rotation reminders). */
   notifier: Notifier;
+  /** Asks where to save a file; the chosen path, or null when the user cancelled. */
+  chooseSaveFile(request: SaveFileRequest): Promise<string | null>;
 }

@@ -2,7 +2,10 @@
  * The idle timer behind auto-lock, and the lock listeners. Timers are injectable; by default the
  * global setTimeout is looked up at each call, so vitest's fake timers drive it too.
  */
+import { createLog } from "../log";
 import { VaultError } from "./errors";
+
+const log = createLog("vault");
 
 export type LockReason = "manual" | "idle" | "suspend" | "screen_lock" | "quit";
 export type LockListener = (event: { reason: LockReason }) => void;
@@ -83,7 +86,7 @@ export class LockListeners {
         listener({ reason });
       } catch (error) {
         // One broken listener must not keep the others from hearing that the vault locked.
-        console.error("[vault] a lock listener threw", error);
+        log.unexpected("a lock listener threw", error);
       }
     }
   }

@@ -7,20 +7,23 @@
  * already handed out as strings (not wipeable), or two processes writing the same vault at once.
  */
 import { resolve } from "node:path";
+import { createLog } from "../log";
 import { readBackup, writeBackup } from "./backup";
 import { wipe } from "./crypto";
 import { addEntries, dropHistory, importEntries, patchEntry, removeEntry, replaceSecret } from "./changes";
 import { checkNewEntry, checkPassphrase, checkPatch, checkSecret, copyInfo, DEFAULT_HISTORY_LIMIT, type EntryInfo, type EntryPatch, type NewEntry, type PreviousSecret } from "./entries";
 import { isVaultError, VaultError } from "./errors";
 import { IdleTimer, LockListeners, type LockListener, type LockReason } from "./idle";
-import { buildImage, closeSession, entryInfo, newHeader, newImage, openSession, ownKey, readEntry, unwrapWithPassphrase, wrapDataKey } from "./image";
+import { buildImage, closeSession, entryInfo, newHeader, newImage, openSession, ownKey, readEntry, unwrapWithPassphrase } from "./image";
 import type { EntryStore, ImageParts, Session, VaultImage } from "./image";
 import { assertKdfCost, calibrateKdf, deriveKey, newKdfParams, type KdfCost } from "./kdf";
 import { KEYCHAIN_KEY_REJECTED, keychainUnwrap, keychainWrap, type KeychainAdapter } from "./keychain";
 import type { ImportReport } from "./merge";
 import { checkOptions, DEFAULT_IDLE_LOCK_MS, type CreateOptions, type OpenOptions, type UnlockTiming, type VaultOptions } from "./options";
 import { backupPathOf, loadImage, prepareNewVaultPath, saveVaultBytes, type FsHooks, type RecoveryNotice } from "./persist";
+import { rekeyImage } from "./rekey";
 
+const log = createLog("vault");
 let peekKey: (vault: Vault) => Buffer | null;
 
 export class Vault {
@@ -218,32 +221,41 @@ export class Vault {
     });
   }
 
-  async disableKeychainUnlock(): Promise<void> {
-    await this.#mutate((draft) => {
-      draft.keychainWrap = null;
-    });
+  /**
+   * Turns keychain unlock off for good: the passphrase (asked again, so a walk-up user cannot do
+   * it) wraps a new data key, every entry is re-encrypted, and the backup is overwritten, so the
+   * old keychain wrap opens no file of this vault any more.
+   */
+  async disableKeychainUnlock(passphrase: string): Promise<void> {
+    checkPassphrase(passphrase);
+    await this.#rekey(passphrase, passphrase, {});
   }
 
   /**
-   * Re-wraps the data key under a new passphrase, with a new salt and `options.kdf` as the new
-   * cost (default: the current one). Entries and keychain unlock are unaffected.
+   * Changes the passphrase, with a new salt and `options.kdf` as the new cost (default: the
+   * current one). The data key changes too: every entry is re-encrypted, keychain unlock is turned
+   * off (turn it on again to use it), and the backup is overwritten, so neither the old passphrase
+   * nor an old keychain wrap opens what the vault holds now.
    */
   async changePassphrase(oldPassphrase: string, newPassphrase: string, options: { kdf?: KdfCost } = {}): Promise<void> {
     checkPassphrase(oldPassphrase, "current passphrase");
     checkPassphrase(newPassphrase, "new passphrase");
-    this.#unlocked();
     if (options.kdf) assertKdfCost(options.kdf);
+    await this.#rekey(oldPassphrase, newPassphrase, options);
+  }
+
+  async #rekey(currentPassphrase: string, newPassphrase: string, options: { kdf?: KdfCost }): Promise<void> {
+    this.#unlocked();
     const { image } = await this.#snapshot();
-    const check = await unwrapWithPassphrase(image, oldPassphrase);
+    const check = await unwrapWithPassphrase(image, currentPassphrase); // a wrong passphrase stops here
     wipe(check.dataKey);
     const kdf = newKdfParams(options.kdf ?? this.kdfCost);
     const kek = await deriveKey(newPassphrase, kdf);
     try {
-      await this.#mutate((draft, session) => {
-        if (this.#image.headerBytes !== image.headerBytes) throw new VaultError("invalid_input", "The passphrase was changed meanwhile. Try again.");
+      await this.#replaceWhole((current, session) => {
+        if (current.headerBytes !== image.headerBytes) throw new VaultError("invalid_input", "The passphrase was changed meanwhile. Try again.");
         const { headerBytes } = newHeader(kdf, image.header.vaultId, image.header.createdAt);
-        draft.headerBytes = headerBytes;
-        draft.passphraseWrap = wrapDataKey(kek, session.dataKey, headerBytes);
+        return rekeyImage(current, session, kek, headerBytes);
       });
     } finally {
       kek.fill(0);
@@ -304,6 +316,36 @@ export class Vault {
     this.#idle.restart();
   }
 
+  /**
+   * Replaces the whole image and session (a rekey), saving the new file as the backup too: the
+   * previous bytes, under the previous keys, must not survive in `<file>.bak`.
+   */
+  async #replaceWhole(change: (image: VaultImage, session: Session) => { image: VaultImage; session: Session }): Promise<void> {
+    this.#unlocked();
+    const run = async (): Promise<void> => {
+      const session = this.#unlocked();
+      const next = change(this.#image, session);
+      try {
+        const durable = await saveVaultBytes(this.path, next.image.bytes, { previous: next.image.bytes, preserveDamaged: this.#preserveDamaged, hooks: this.#hooks, now: this.#now });
+        if (!durable) log.warn(`saved ${this.path}, but its folder could not be flushed to disk`);
+      } catch (error) {
+        closeSession(next.session);
+        throw error;
+      }
+      this.#image = next.image;
+      this.#preserveDamaged = false;
+      if (this.#session === session) {
+        closeSession(session);
+        this.#session = next.session;
+      } else {
+        closeSession(next.session); // locked meanwhile: the new keys are not kept either
+      }
+    };
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
   /** Runs one change on a copy of the state, saves it, and only then makes it the vault's state. */
   async #mutate<T>(change: (draft: ImageParts, session: Session) => T): Promise<T> {
     this.#unlocked();
@@ -320,7 +362,7 @@ export class Vault {
       const result = change(draft, session);
       const next = buildImage(draft, session);
       const durable = await saveVaultBytes(this.path, next.bytes, { previous: image.bytes, preserveDamaged: this.#preserveDamaged, hooks: this.#hooks, now: this.#now });
-      if (!durable) console.warn(`[vault] saved ${this.path}, but its folder could not be flushed to disk`);
+      if (!durable) log.warn(`saved ${this.path}, but its folder could not be flushed to disk`);
       this.#image = next;
       this.#preserveDamaged = false;
       if (this.#session === session) session.index = draft.index;

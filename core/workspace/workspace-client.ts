@@ -49,7 +49,7 @@ export class WorkspaceClient {
     return keys;
   }
 
-  createKey(body: { name: string; scope: Scope; description?: string; expiresAt?: string | null }): Promise<CreatedKey> {
+  createKey(body: { name: string; scope: Scope; environment?: "live" | "test"; description?: string; expiresAt?: string | null }): Promise<CreatedKey> {
     return this.call(ENDPOINTS.createKey, { body });
   }
 

@@ -7,9 +7,10 @@
 import fs from "node:fs";
 import { app, session, type BrowserWindow } from "electron";
 import { createAppCore, type AppCore } from "../../core/app/app-core";
+import { createLog } from "../../core/log";
 import { createHandlers } from "../../core/app/handlers";
-import type { PreferencesStore } from "../../core/app/preferences";
 import { registerAppSchemePrivileges, serveRenderer } from "./app-protocol";
+import { forbiddenDebugSwitch } from "./debug-switches";
 import { logUnexpected } from "./error-log";
 import { registerIpc, sendEvent } from "./ipc";
 import { bundlePaths, resolveLaunchOptions } from "./launch-options";
@@ -20,6 +21,14 @@ import { createMainWindow } from "./window";
 
 /** Longest wait for dispose on quit; the local server's own stop gives up after 5 s. */
 const DISPOSE_TIMEOUT_MS = 15_000;
+
+// First of all: a shipped Keyward never runs with a debugger port open on its secrets.
+const debugSwitch = app.isPackaged ? forbiddenDebugSwitch(process.argv) : null;
+if (debugSwitch) {
+  createLog("main").warn(`refusing to start with ${debugSwitch}: remote debugging would expose the vault's secrets`);
+  app.exit(1);
+  process.exit(1);
+}
 
 const launch = resolveLaunchOptions(app.isPackaged, process.env);
 const paths = bundlePaths(import.meta.dirname);
@@ -61,18 +70,24 @@ async function start(): Promise<void> {
     emit: (event, payload) => sendEvent(events, event, payload),
     focusWindow,
   });
-  core = createAppCore(platform);
-  const started = core.start().catch(logUnexpected("the workspace did not start"));
-  registerIpc({ handlers: createHandlers(core), ready: started, ...events });
-  lockVaultOnSleep(core.vault);
-  openWindow(platform.preferences);
+  const started = createAppCore(platform);
+  core = started;
+  const ready = started.start().catch(logUnexpected("the workspace did not start"));
+  registerIpc({ handlers: createHandlers(started), ready, ...events });
+  lockVaultOnSleep(started.vault);
+  openWindow(started);
   app.on("activate", () => {
-    if (windows.size === 0) openWindow(platform.preferences);
+    if (windows.size === 0) openWindow(started);
   });
 }
 
-function openWindow(preferences: PreferencesStore): void {
-  const window = createMainWindow({ preload: paths.preload, rendererUrl: launch.rendererUrl, preferences, devTools: !app.isPackaged });
+function openWindow(appCore: AppCore): void {
+  const preferences = appCore.state.preferences;
+  const bounds = {
+    saved: () => preferences.get().windowBounds,
+    save: (next: { x: number; y: number; width: number; height: number }) => void preferences.update((current) => ({ ...current, windowBounds: next })).catch(logUnexpected("the window's place could not be saved")),
+  };
+  const window = createMainWindow({ preload: paths.preload, rendererUrl: launch.rendererUrl, bounds, devTools: !app.isPackaged });
   windows.add(window);
   window.on("closed", () => windows.delete(window));
 }

@@ -12,6 +12,9 @@ import { CHANNEL_NAMES, ipcChannel, ipcEventChannel, type EventName, type EventP
 import type { IpcResult } from "../../shared/ipc/errors";
 import { logUnexpected } from "./error-log";
 import { isTrustedUrl, originOf } from "./trusted-origin";
+import { createLog } from "../../core/log";
+
+const log = createLog("ipc");
 
 export interface IpcOptions {
   handlers: HandlerTable;
@@ -32,7 +35,7 @@ export function registerIpc(options: IpcOptions): () => void {
     const logFailure = logUnexpected(`IPC ${name} failed`);
     ipcMain.handle(ipcChannel(name), async (event, input: unknown) => {
       if (!isTrustedSender(event, options)) {
-        console.warn(`[Keyward] Refused IPC ${name}: the sender is not the app window's main frame on its own origin (${senderOrigin(event)}).`);
+        log.warn(`refused IPC ${name}: the sender is not the app window's main frame on its own origin (${senderOrigin(event)})`);
         return FORBIDDEN;
       }
       await options.ready;

@@ -5,21 +5,24 @@
  * The page reaches the main process only through the preload's window.keyward.
  */
 import { BrowserWindow, screen } from "electron";
-import type { PreferencesStore } from "../../core/app/preferences";
-import { MIN_SIZE, restoreBounds } from "./window-bounds";
+import { MIN_SIZE, restoreBounds, type Rect } from "./window-bounds";
+import { createLog } from "../../core/log";
 import { logUnexpected } from "./error-log";
+
+const log = createLog("window");
 
 export interface MainWindowOptions {
   preload: string;
   rendererUrl: string;
-  preferences: PreferencesStore;
+  /** Where the window was left last time, and where to remember it. */
+  bounds: { saved(): Rect | null; save(bounds: Rect): void };
   devTools: boolean;
 }
 
 const logLoadFailure = logUnexpected("the window could not load the app");
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const bounds = restoreBounds(options.preferences.read().windowBounds, screen.getAllDisplays().map((display) => display.workArea));
+  const bounds = restoreBounds(options.bounds.saved(), screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow({
     ...bounds,
     minWidth: MIN_SIZE.width,
@@ -42,8 +45,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   window.once("ready-to-show", () => window.show());
   // Normal bounds, so a maximized window is restored to its size before maximizing.
-  window.on("close", () => options.preferences.write({ windowBounds: window.getNormalBounds() }));
-  window.webContents.on("render-process-gone", (_event, details) => console.error(`[Keyward] The window's renderer is gone: ${details.reason}.`));
+  window.on("close", () => options.bounds.save(window.getNormalBounds()));
+  window.webContents.on("render-process-gone", (_event, details) => log.warn(`the window's renderer is gone: ${details.reason}`));
   window.loadURL(options.rendererUrl).catch(logLoadFailure);
   return window;
 }

@@ -18,6 +18,7 @@ export const IPC_ERROR_CODES = [
   "not_found",
   "secret_gone",
   "needs_confirmation",
+  "illegal_transition",
   "conflict",
   "io",
   "internal",

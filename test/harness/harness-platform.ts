@@ -7,7 +7,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import path from "node:path";
 import type { ClipboardAdapter } from "../../core/clipboard/clipboard-guard";
-import type { DesktopNotification, Notifier } from "../../core/app/reminder-service";
+import type { SaveFileRequest } from "../../core/app/platform";
+import type { DesktopNotification, Notifier } from "../../core/app/rotation/reminder-service";
+import { nodeCliLauncher, type CliLauncher } from "../../core/workspace/cli-launcher";
 import type { KeychainAdapter } from "../../core/vault";
 
 export class HarnessClipboard implements ClipboardAdapter {
@@ -65,9 +67,17 @@ export function memoryKeychain(): KeychainAdapter {
   };
 }
 
-/** Runs `keyward` from source, as the tests' Node does. */
-export function sourceCliLaunch(repoRoot: string) {
-  return { execPath: process.execPath, args: ["--import", "tsx", path.join(repoRoot, "cli/keyward.ts")] };
+/** Runs `keyward` from source as a Node child process (the desktop app uses a utility process). */
+export function sourceCliLauncher(repoRoot: string): CliLauncher {
+  return nodeCliLauncher(process.execPath, ["--import", "tsx", path.join(repoRoot, "cli/keyward.ts")]);
+}
+
+/**
+ * Save dialogs answered without asking: the file goes to `<dataDir>/exports/<suggested name>`
+ * (a test reads it there).
+ */
+export function exportsFolderSaver(dataDir: string): (request: SaveFileRequest) => Promise<string> {
+  return async (request) => path.join(dataDir, "exports", request.defaultName);
 }
 
 /** Notifications kept in a list instead of shown; tests read them and click them through the harness. */

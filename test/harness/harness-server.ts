@@ -11,10 +11,9 @@ import path from "node:path";
 import { createAppCore, type AppCore, type AppCoreOptions } from "../../core/app/app-core";
 import { dispatch } from "../../core/app/dispatch";
 import { createHandlers } from "../../core/app/handlers";
-import { JsonFilePreferences } from "../../core/app/preferences";
 import type { EventName } from "../../shared/ipc/contract";
 import { bridgeScript } from "./bridge-script";
-import { HarnessClipboard, HarnessNotifier, memoryKeychain, NO_KEYCHAIN, sourceCliLaunch } from "./harness-platform";
+import { exportsFolderSaver, HarnessClipboard, HarnessNotifier, memoryKeychain, NO_KEYCHAIN, sourceCliLauncher } from "./harness-platform";
 
 export interface HarnessOptions {
   port?: number;
@@ -67,10 +66,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       dataDir: options.dataDir,
       clipboard,
       keychain: options.keychain === "memory" ? memoryKeychain() : NO_KEYCHAIN,
-      preferences: new JsonFilePreferences(path.join(options.dataDir, "preferences.json")),
-      cliLaunch: sourceCliLaunch(options.repoRoot),
+      cli: sourceCliLauncher(options.repoRoot),
       emit,
       notifier,
+      chooseSaveFile: exportsFolderSaver(options.dataDir),
     },
     {
       ...(options.now ? { now: options.now } : {}),

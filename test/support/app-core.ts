@@ -4,9 +4,8 @@ import { createAppCore, type AppCore, type AppCoreOptions } from "../../core/app
 import { dispatch } from "../../core/app/dispatch";
 import { createHandlers, type HandlerTable } from "../../core/app/handlers";
 import type { IpcResult } from "../../shared/ipc/errors";
-import { JsonFilePreferences } from "../../core/app/preferences";
 import type { EventName } from "../../shared/ipc/contract";
-import { HarnessClipboard, HarnessNotifier, NO_KEYCHAIN, memoryKeychain, sourceCliLaunch } from "../harness/harness-platform";
+import { exportsFolderSaver, HarnessClipboard, HarnessNotifier, NO_KEYCHAIN, memoryKeychain, sourceCliLauncher } from "../harness/harness-platform";
 import { tempDir } from "./test-server";
 
 /** Small enough to keep tests fast; the vault's own tests cover the calibrated cost. */
@@ -35,10 +34,10 @@ export function createTestCore(
       dataDir,
       clipboard,
       keychain: options.keychain === "memory" ? memoryKeychain() : NO_KEYCHAIN,
-      preferences: new JsonFilePreferences(path.join(dataDir, "preferences.json")),
-      cliLaunch: sourceCliLaunch(path.resolve(".")),
+      cli: sourceCliLauncher(path.resolve(".")),
       emit: (event, payload) => events.push({ event, payload }),
       notifier,
+      chooseSaveFile: exportsFolderSaver(dataDir),
     },
     { vaultCreateOptions: FAST_VAULT, ...(options.attached ? { attachedWorkspace: options.attached } : {}), ...(options.now ? { now: options.now } : {}) },
   );

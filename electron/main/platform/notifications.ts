@@ -3,7 +3,7 @@
  * click brings the window forward and opens that key's rotation.
  */
 import { Notification } from "electron";
-import type { DesktopNotification, Notifier } from "../../../core/app/reminder-service";
+import type { DesktopNotification, Notifier } from "../../../core/app/rotation/reminder-service";
 
 export function electronNotifier(focusWindow: () => void): Notifier {
   // Shown notifications are kept referenced: a collected one loses its click handler.

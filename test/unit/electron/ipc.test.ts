@@ -88,7 +88,7 @@ describe("IPC registration", () => {
     expect(result).toMatchObject({ ok: false, error: { code: "internal" } });
     expect(JSON.stringify(result)).not.toContain(SECRET);
     expect(log).toHaveBeenCalledOnce();
-    expect(log.mock.calls[0]![0]).toBe("[Keyward] IPC keys.create failed:");
+    expect(log.mock.calls[0]![0]).toBe("[Keyward:main] IPC keys.create failed:");
     expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
   });
 });

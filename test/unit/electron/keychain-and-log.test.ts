@@ -39,12 +39,12 @@ describe("logging unexpected errors", () => {
     expect(described).toMatch(/\n\s+at /);
   });
 
-  it("prefixes [Keyward] and says where", () => {
+  it("prefixes [Keyward:main] and says where", () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     logUnexpected("IPC keys.create failed")(new Error("token=abc"));
     expect(spy).toHaveBeenCalledOnce();
     const [prefix, detail] = spy.mock.calls[0]!;
-    expect(prefix).toBe("[Keyward] IPC keys.create failed:");
+    expect(prefix).toBe("[Keyward:main] IPC keys.create failed:");
     expect(String(detail)).not.toContain("token=abc");
   });
 

@@ -13,12 +13,6 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-main-lifecycle-")
 
 const fake = vi.hoisted(() => ({ calls: [] as string[], appEvents: new Map<string, (...args: unknown[]) => unknown>(), windows: [] as Array<Record<string, unknown>> }));
 
-vi.mock("electron-store", () => ({
-  default: class {
-    store: Record<string, unknown> = {};
-  },
-}));
-
 vi.mock("electron", async () => {
   const { EventEmitter } = await import("node:events");
   const { fakeIpcMain } = await import("./fake-electron");
@@ -63,6 +57,16 @@ vi.mock("electron", async () => {
     clipboard: { writeText: vi.fn(), readText: () => "", clear: vi.fn() },
     safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => "basic_text", encryptString: vi.fn(), decryptString: vi.fn() },
     powerMonitor: new EventEmitter(),
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true })) },
+    // The local workspace server is a utility process; here it ends at once (no bundle is run).
+    utilityProcess: {
+      fork: vi.fn((modulePath: string, args: string[]) => {
+        fake.calls.push(`fork ${path.basename(modulePath)} ${args.slice(0, 2).join(" ")}`);
+        const child = Object.assign(new EventEmitter(), { stdout: null, stderr: new EventEmitter(), pid: undefined, kill: vi.fn() });
+        setTimeout(() => child.emit("exit", 1), 0);
+        return child;
+      }),
+    },
   };
 });
 
@@ -112,10 +116,14 @@ describe("the main process", () => {
 
   it("registers every contract channel, answered by the real app core", async () => {
     expect([...ipc.handlers.keys()].sort()).toEqual(CHANNEL_NAMES.map(ipcChannel).sort());
-    await expect(call("app.info")).resolves.toEqual({ ok: true, value: { version: "9.9.9", contractVersion: 1, platform: process.platform } });
+    await expect(call("app.info")).resolves.toEqual({ ok: true, value: { version: "9.9.9", contractVersion: 2, platform: process.platform } });
     const status = (await call("vault.status")) as { ok: boolean; value: { keychain: { available: boolean } } };
     expect(status).toMatchObject({ ok: true, value: { exists: false } });
     if (process.platform === "linux") expect(status.value.keychain).toEqual({ available: false, reason: expect.stringContaining("basic_text") });
+  });
+
+  it("runs the local workspace server as a utility process forked from the bundled CLI", async () => {
+    await vi.waitFor(() => expect(fake.calls).toContain("fork keyward-cli.js server admin-token"));
   });
 
   it("holds the first quit until the core is disposed, then quits for real", async () => {

@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { clipboard, powerMonitor, safeStorage } from "electron";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ClipboardGuard } from "../../../core/clipboard/clipboard-guard";
-import { electronCliLaunch } from "../../../electron/main/platform/cli-launch";
+import { electronCliLauncher } from "../../../electron/main/platform/cli-launch";
 import { electronClipboard, electronClipboardFor } from "../../../electron/main/platform/clipboard";
 import { safeStorageKeychain } from "../../../electron/main/platform/keychain";
 import { lockVaultOnSleep } from "../../../electron/main/platform/power";
@@ -127,10 +127,20 @@ describe("power events", () => {
 });
 
 describe("CLI launch", () => {
-  it("runs the bundled CLI with Electron as Node", () => {
-    const launch = electronCliLaunch("/app/out/main/keyward-cli.js");
-    expect(launch.execPath).toBe(process.execPath);
-    expect(launch.args).toEqual(["/app/out/main/keyward-cli.js"]);
-    expect(launch.env?.ELECTRON_RUN_AS_NODE).toBe("1");
+  it("forks the bundled CLI as a utility process, never Electron-as-Node", () => {
+    const child = Object.assign(new EventEmitter(), { stdout: null, stderr: null, pid: 4242, kill: vi.fn(() => true) });
+    const fork = vi.fn(() => child);
+    const launcher = electronCliLauncher("/app/out/main/keyward-cli.js", fork as never);
+    const started = launcher.start(["server", "--port", "0"], { lifetime: "app" });
+    expect(fork).toHaveBeenCalledWith("/app/out/main/keyward-cli.js", ["server", "--port", "0"], { stdio: "pipe", serviceName: "Keyward workspace server" });
+    expect(JSON.stringify(fork.mock.calls)).not.toContain("ELECTRON_RUN_AS_NODE");
+    started.stop();
+    expect(child.kill).toHaveBeenCalledOnce();
+    const exits: (number | null)[] = [];
+    started.onExit((code) => exits.push(code));
+    expect(started.exited).toBe(false);
+    child.emit("exit", 0);
+    expect(exits).toEqual([0]);
+    expect(started.exited).toBe(true);
   });
 });

@@ -80,7 +80,7 @@ describe("keychain unlock", () => {
     const { path, vault } = await vaultWithEntry();
     const keychain = new TestKeychain();
     await vault.enableKeychainUnlock(keychain);
-    await vault.disableKeychainUnlock();
+    await vault.disableKeychainUnlock(PASSPHRASE);
     vault.lock();
     const reopened = await Vault.open(path);
     expect(reopened.keychainUnlockEnabled).toBe(false);

@@ -1,13 +1,16 @@
 /*
  * The app's one vault: where it lives, its status for the renderer, and the translation of vault
- * errors into messages the renderer shows. Secrets leave through `secretOf` only, to the clipboard
- * guard or the workspace connection, never to the renderer.
+ * errors into messages the renderer shows.
+ * Protects against: secrets reaching the renderer (they leave through `secretOf` only, to the
+ * clipboard guard or a workspace connection), and an old keychain wrap or passphrase outliving
+ * the user's choice (turning keychain unlock off and changing the passphrase rekey the vault).
+ * Does not protect against: malware running as the user while the vault is unlocked.
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { VaultStatus } from "../../shared/ipc/contract";
-import { IpcError, type IpcErrorCode } from "../../shared/ipc/errors";
-import { isVaultError, Vault, type CreateOptions, type EntryInfo, type KeychainAdapter, type LockReason, type NewEntry, type VaultErrorCode } from "../vault";
+import type { VaultStatus } from "../../../shared/ipc/contract";
+import { IpcError, type IpcErrorCode } from "../../../shared/ipc/errors";
+import { isVaultError, Vault, type CreateOptions, type EntryInfo, type KeychainAdapter, type LockReason, type NewEntry, type VaultErrorCode } from "../../vault";
 
 export const VAULT_FILE_NAME = "vault.kwv";
 
@@ -126,9 +129,23 @@ export class VaultService {
     return this.status();
   }
 
-  async setKeychainUnlock(enabled: boolean): Promise<VaultStatus> {
+  /** Turning it off rekeys the vault, which needs the passphrase. */
+  async setKeychainUnlock(enabled: boolean, passphrase: string | undefined): Promise<VaultStatus> {
     const vault = await this.requireUnlocked();
-    await vaultCall(() => (enabled ? vault.enableKeychainUnlock(this.options.keychain) : vault.disableKeychainUnlock()));
+    if (enabled) await vaultCall(() => vault.enableKeychainUnlock(this.options.keychain));
+    else {
+      if (!passphrase) throw new IpcError("invalid_input", "Enter the vault's passphrase to turn keychain unlock off.");
+      await vaultCall(() => vault.disableKeychainUnlock(passphrase));
+    }
+    return this.status();
+  }
+
+  /** A new passphrase (and a new data key); keychain unlock, if it was on, is turned on again under the new key. */
+  async changePassphrase(current: string, next: string): Promise<VaultStatus> {
+    const vault = await this.requireUnlocked();
+    const keychainWasOn = vault.keychainUnlockEnabled;
+    await vaultCall(() => vault.changePassphrase(current, next));
+    if (keychainWasOn) await vaultCall(() => vault.enableKeychainUnlock(this.options.keychain)).catch(() => undefined);
     return this.status();
   }
 

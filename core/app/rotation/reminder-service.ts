@@ -1,6 +1,7 @@
-/** Shows rotation reminders as desktop notifications, each once, and remembers which were shown. */
-import type { ApiKey } from "../../shared/api/schemas";
-import type { PreferencesStore } from "./preferences";
+/** Shows rotation reminders as desktop notifications, each once, and remembers which were shown (reminders.json). */
+import type { ApiKey } from "../../../shared/api/schemas";
+import type { VersionedFile } from "../../persist/versioned-file";
+import type { RemindersContent } from "../state/reminders-file";
 import { dueReminders } from "./rotation-reminders";
 
 export interface DesktopNotification {
@@ -14,7 +15,8 @@ export interface Notifier {
 }
 
 export interface ReminderServiceDeps {
-  preferences: PreferencesStore;
+  file: VersionedFile<RemindersContent>;
+  rotationDays: () => number;
   notifier: Notifier;
   now: () => Date;
   /** Keys already being rotated (old and new) get no reminder. */
@@ -26,22 +28,24 @@ export class ReminderService {
   constructor(private readonly deps: ReminderServiceDeps) {}
 
   /** Shows what is due for these keys of this workspace; answers how many were shown. */
-  check(workspaceId: string, keys: readonly ApiKey[]): number {
-    const preferences = this.deps.preferences.read();
-    const sent = preferences.remindersSent;
+  async check(workspaceId: string, keys: readonly ApiKey[]): Promise<number> {
+    const sent = this.deps.file.get().sent;
     const due = dueReminders(keys, {
-      rotationDays: preferences.rotationDays,
+      rotationDays: this.deps.rotationDays(),
       now: this.deps.now(),
       alreadyShown: (keyId) => sent[`${workspaceId}/${keyId}`] ?? [],
       skip: this.deps.rotatingKeyIds(),
     });
     if (due.length === 0) return 0;
-    const next = { ...sent };
-    for (const reminder of due) {
-      // Remembered before it is shown: a crash must not show it twice.
-      next[`${workspaceId}/${reminder.keyId}`] = [...new Set([...(sent[`${workspaceId}/${reminder.keyId}`] ?? []), ...reminder.passed])];
-    }
-    this.deps.preferences.write({ remindersSent: next });
+    // Remembered before it is shown: a crash must not show it twice.
+    await this.deps.file.update(({ sent: current }) => {
+      const next = { ...current };
+      for (const reminder of due) {
+        const id = `${workspaceId}/${reminder.keyId}`;
+        next[id] = [...new Set([...(current[id] ?? []), ...reminder.passed])];
+      }
+      return { sent: next };
+    });
     for (const reminder of due) {
       this.deps.notifier.show({ title: reminder.title, body: reminder.body }, () => this.deps.onClick(reminder.keyId));
     }

@@ -1,26 +1,34 @@
 /*
  * Which workspace the app is connected to. The local workspace (the reference server, run by the
- * app, data in the app's data folder) needs no set-up; remote workspaces are a name and URL in the
- * preferences and an admin token in the vault, so connecting to one needs the vault unlocked.
+ * app, data in the app's data folder) needs no set-up; a remote workspace is a name in the
+ * preferences and an admin token in the vault, stored with the URL it may be sent to.
+ * Protects against: the admin token going anywhere but where it was added (the URL is taken from
+ * the vault entry, which is encrypted and authenticated, and a different URL in the unprotected
+ * preferences file is refused), or over plain HTTP to another machine. Does not protect against:
+ * a compromised workspace server, which holds the token's power anyway.
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import type { WorkspaceState, WorkspaceSummary } from "../../shared/ipc/contract";
-import { IpcError } from "../../shared/ipc/errors";
-import type { PreferencesStore } from "./preferences";
-import type { VaultService } from "./vault-service";
-import { startLocalWorkspace, type CliLaunch, type LocalWorkspace } from "../workspace/local-workspace";
-import { WorkspaceClient } from "../workspace/workspace-client";
+import { entryMeta, readEntryMeta } from "../../../shared/domain/vault-entries";
+import { normalizeWorkspaceUrl, workspaceUrlProblem } from "../../../shared/domain/workspace-url";
+import type { AddWorkspaceInput, WorkspaceState, WorkspaceSummary } from "../../../shared/ipc/contract";
+import { IpcError } from "../../../shared/ipc/errors";
+import type { EntryInfo } from "../../vault";
+import type { CliLauncher } from "../../workspace/cli-launcher";
+import { startLocalWorkspace, type LocalWorkspace } from "../../workspace/local-workspace";
+import { WorkspaceClient } from "../../workspace/workspace-client";
+import type { PreferencesContent } from "../state";
+import type { VersionedFile } from "../../persist/versioned-file";
+import type { VaultService } from "../vault/vault-service";
 
 export const LOCAL_WORKSPACE_ID = "local";
 /** A workspace given at start-up (`--workspace URL --admin-token T`): its token is held in memory only. */
 export const ATTACHED_WORKSPACE_ID = "attached";
-const ADMIN_TOKEN_KIND = "admin_token";
 
 export interface WorkspaceServiceOptions {
   dataDir: string;
-  cliLaunch: CliLaunch;
-  preferences: PreferencesStore;
+  cliLaunch: CliLauncher;
+  preferences: VersionedFile<PreferencesContent>;
   vault: VaultService;
   onChange: (state: WorkspaceState) => void;
   attached?: { name: string; url: string; adminToken: string };
@@ -35,12 +43,12 @@ export class WorkspaceService {
   constructor(private readonly options: WorkspaceServiceOptions) {}
 
   list(): WorkspaceSummary[] {
-    const local: WorkspaceSummary = { id: LOCAL_WORKSPACE_ID, name: "Local workspace", url: this.local?.url ?? "", kind: "local" };
+    const local: WorkspaceSummary = { id: LOCAL_WORKSPACE_ID, name: "Local workspace", url: this.local?.url ?? "", kind: "local", production: false };
     const attached = this.options.attached;
     return [
-      ...(attached ? [{ id: ATTACHED_WORKSPACE_ID, name: attached.name, url: attached.url, kind: "remote" as const }] : []),
+      ...(attached ? [{ id: ATTACHED_WORKSPACE_ID, name: attached.name, url: attached.url, kind: "remote" as const, production: false }] : []),
       local,
-      ...this.options.preferences.read().workspaces.map((workspace) => ({ ...workspace, kind: "remote" as const })),
+      ...this.options.preferences.get().workspaces.map((workspace) => ({ ...workspace, kind: "remote" as const })),
     ];
   }
 
@@ -51,7 +59,7 @@ export class WorkspaceService {
   /** Connects to the last workspace used, or to the local one. */
   async start(): Promise<WorkspaceState> {
     if (this.options.attached) return this.switch(ATTACHED_WORKSPACE_ID);
-    const last = this.options.preferences.read().lastWorkspaceId;
+    const last = this.options.preferences.get().lastWorkspaceId;
     const known = this.list().some((workspace) => workspace.id === last);
     return this.switch(last && known ? last : LOCAL_WORKSPACE_ID);
   }
@@ -66,10 +74,10 @@ export class WorkspaceService {
       if (!client) return this.state;
       await client.verify();
       this.connection = { workspaceId: workspace.id, client };
-      if (workspace.id !== ATTACHED_WORKSPACE_ID) this.options.preferences.write({ lastWorkspaceId: workspace.id });
+      if (workspace.id !== ATTACHED_WORKSPACE_ID) await this.options.preferences.update((current) => ({ ...current, lastWorkspaceId: workspace.id }));
       return this.setState({ workspace: { ...workspace, url: client.baseUrl }, state: "connected", message: null });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = error instanceof IpcError ? error.message : "The workspace could not be reached.";
       return this.setState({ workspace, state: "error", message });
     }
   }
@@ -87,28 +95,42 @@ export class WorkspaceService {
     this.setState({ workspace, state: "needs_vault", message: `The vault is locked. Unlock it to reconnect to ${workspace.name}.` });
   }
 
-  async add(input: { name: string; url: string; adminToken: string }): Promise<WorkspaceState> {
+  async add(input: AddWorkspaceInput): Promise<WorkspaceState> {
+    const problem = workspaceUrlProblem(input.url);
+    if (problem) throw new IpcError("invalid_input", problem);
+    const url = normalizeWorkspaceUrl(input.url);
+    const twin = this.list().find((workspace) => workspace.url !== "" && normalizeWorkspaceUrl(workspace.url) === url);
+    if (twin) throw new IpcError("conflict", `${url} is already in Keyward as “${twin.name}”. Switch to it from the workspace menu.`);
     if (!(await this.options.vault.isUnlocked())) {
       throw new IpcError("vault_locked", "Unlock the vault first: admin tokens are kept in it.");
     }
-    const url = new URL(input.url).toString().replace(/\/+$/, "");
     const client = new WorkspaceClient(url, input.adminToken);
     await client.verify(); // a dead server, a refused token or a URL that is not a workspace stops here
     const id = `ws_${randomUUID()}`;
-    await this.options.vault.add({ kind: ADMIN_TOKEN_KIND, label: `Admin token: ${input.name}`, secret: input.adminToken, meta: { workspaceId: id, url } });
-    const workspaces = this.options.preferences.read().workspaces;
-    this.options.preferences.write({ workspaces: [...workspaces, { id, name: input.name, url }] });
+    await this.options.vault.add({ kind: "admin_token", label: `Admin token: ${input.name}`, secret: input.adminToken, meta: entryMeta("admin_token", { workspaceId: id, url }) });
+    await this.options.preferences.update((current) => ({ ...current, workspaces: [...current.workspaces, { id, name: input.name, url, production: input.production }] }));
     return this.switch(id);
+  }
+
+  /** Marks a workspace as production (a coloured band in the app) or not. */
+  async update(id: string, changes: { production: boolean }): Promise<WorkspaceSummary[]> {
+    if (!this.options.preferences.get().workspaces.some((workspace) => workspace.id === id)) throw new IpcError("not_found", "Only a remote workspace can be marked as production.");
+    await this.options.preferences.update((current) => ({
+      ...current,
+      workspaces: current.workspaces.map((workspace) => (workspace.id === id ? { ...workspace, production: changes.production } : workspace)),
+    }));
+    const state = this.state.workspace?.id === id && this.state.workspace ? { ...this.state, workspace: { ...this.state.workspace, production: changes.production } } : null;
+    if (state) this.setState(state);
+    return this.list();
   }
 
   async remove(id: string): Promise<WorkspaceSummary[]> {
     if (id === LOCAL_WORKSPACE_ID || id === ATTACHED_WORKSPACE_ID) throw new IpcError("invalid_input", "This workspace cannot be removed.");
-    const workspaces = this.options.preferences.read().workspaces;
-    if (!workspaces.some((workspace) => workspace.id === id)) throw new IpcError("not_found", "That workspace is not in the list.");
-    const token = await this.options.vault.findEntry((entry) => entry.meta?.workspaceId === id && entry.kind === ADMIN_TOKEN_KIND);
+    if (!this.options.preferences.get().workspaces.some((workspace) => workspace.id === id)) throw new IpcError("not_found", "That workspace is not in the list.");
     if (!(await this.options.vault.isUnlocked())) throw new IpcError("vault_locked", "Unlock the vault first: the workspace's admin token is removed from it too.");
+    const token = await this.tokenEntry(id);
     if (token) await this.options.vault.remove(token.id);
-    this.options.preferences.write({ workspaces: workspaces.filter((workspace) => workspace.id !== id) });
+    await this.options.preferences.update((current) => ({ ...current, workspaces: current.workspaces.filter((workspace) => workspace.id !== id) }));
     if (this.connection?.workspaceId === id || this.state.workspace?.id === id) await this.switch(LOCAL_WORKSPACE_ID);
     return this.list();
   }
@@ -138,9 +160,13 @@ export class WorkspaceService {
     return new WorkspaceClient(this.local.url, this.local.adminToken);
   }
 
+  private tokenEntry(workspaceId: string): Promise<EntryInfo | undefined> {
+    return this.options.vault.findEntry((entry) => entry.kind === "admin_token" && readEntryMeta("admin_token", entry.meta)?.workspaceId === workspaceId);
+  }
+
   private async remoteClient(workspace: WorkspaceSummary): Promise<WorkspaceClient | null> {
     if (workspace.id === ATTACHED_WORKSPACE_ID && this.options.attached) return new WorkspaceClient(workspace.url, this.options.attached.adminToken);
-    const entry = await this.options.vault.findEntry((candidate) => candidate.meta?.workspaceId === workspace.id && candidate.kind === ADMIN_TOKEN_KIND);
+    const entry = await this.tokenEntry(workspace.id);
     if (!entry) {
       const unlocked = await this.options.vault.isUnlocked();
       this.setState({
@@ -150,7 +176,17 @@ export class WorkspaceService {
       });
       return null;
     }
-    return new WorkspaceClient(workspace.url, await this.options.vault.secretOf(entry.id));
+    // The vault's URL is the one the token was added with; the preferences file can be edited by anyone.
+    const storedUrl = readEntryMeta("admin_token", entry.meta)!.url;
+    if (normalizeWorkspaceUrl(storedUrl) !== normalizeWorkspaceUrl(workspace.url)) {
+      throw new IpcError(
+        "workspace_refused",
+        `Keyward did not connect to ${workspace.name}: its address in the settings file (${workspace.url}) differs from the one stored with its admin token in the vault (${storedUrl}), so the token was not sent. If the workspace moved, remove it and add it again.`,
+      );
+    }
+    const problem = workspaceUrlProblem(storedUrl);
+    if (problem) throw new IpcError("workspace_refused", `Keyward did not connect to ${workspace.name}: ${problem}`);
+    return new WorkspaceClient(storedUrl, await this.options.vault.secretOf(entry.id));
   }
 
   private setState(state: WorkspaceState): WorkspaceState {

@@ -1,29 +1,41 @@
 /*
  * Rotations in progress: the guide's four steps (generate, update the integration, verify, revoke
- * the old key), kept across restarts without any secret. The new key's secret is held in memory
- * until the rotation ends, or in the vault; verification is real evidence: the workspace's usage
- * shows a client other than Keyward on the new key.
+ * the old key) as the state machine of shared/domain/rotation-steps, kept across restarts without
+ * any secret. Verification is real evidence: the workspace's usage shows a client other than
+ * Keyward on the new key.
+ * Protects against: the new key's secret outliving its use (held for a limited time, dropped when
+ * the vault locks or the rotation ends, or kept encrypted in the vault), and a rotation skipping
+ * a step (an illegal move is refused). Does not protect against: the integration's own handling of
+ * the key once copied.
  */
-import type { ApiKey, KeyUsage, Scope, Whoami } from "../../shared/api/schemas";
-import type { CopyResult, RevealedKey, RevokeTiming, Rotation, RotationStep, RotationUsage } from "../../shared/ipc/contract";
-import { IpcError } from "../../shared/ipc/errors";
-import type { ClipboardGuard } from "../clipboard/clipboard-guard";
-import { CLIENT_USER_AGENT } from "../workspace/workspace-client";
-import type { PendingSecrets } from "./pending-secrets";
-import type { PreferencesStore, StoredRotation } from "./preferences";
-import type { VaultService } from "./vault-service";
-import type { WorkspaceService } from "./workspace-service";
+import type { ApiKey, KeyUsage, Scope, Whoami } from "../../../shared/api/schemas";
+import { canMoveRotation, FINISHING_STEP, STEP_TITLES, STEP_NUMBER, type RotationStep } from "../../../shared/domain/rotation-steps";
+import { entryMeta, readEntryMeta } from "../../../shared/domain/vault-entries";
+import { formatRelative } from "../../../shared/text/relative-time";
+import type { CopyResult, CreatedKeyView, RevokeTiming, Rotation, RotationUsage } from "../../../shared/ipc/contract";
+import { IpcError } from "../../../shared/ipc/errors";
+import type { ClipboardGuard } from "../../clipboard/clipboard-guard";
+import type { VersionedFile } from "../../persist/versioned-file";
+import { CLIENT_USER_AGENT } from "../../workspace/workspace-client";
+import { secretGoneMessage, type HeldSecrets } from "../keys/held-secrets";
+import type { KeyService } from "../keys/key-service";
+import type { RotationsContent } from "../state/rotations-file";
+import type { StoredRotation } from "../state";
+import type { VaultService } from "../vault/vault-service";
+import type { WorkspaceService } from "../workspaces/workspace-service";
+import { MS_PER_UTC_DAY } from "../../../shared/domain/days";
 
-const DAY_MS = 86_400_000;
 const RECENT_USE_MS = 10 * 60_000;
 const GRACE_SECONDS: Record<Exclude<RevokeTiming, "now">, number> = { "1h": 3600, "24h": 86_400, "7d": 604_800 };
+const ROTATION_NEXT = "Cancel this rotation (revoking the new key) and start again for a new key.";
 
 export interface RotationServiceDeps {
   workspaces: WorkspaceService;
   vault: VaultService;
-  pending: PendingSecrets;
+  keys: KeyService;
+  held: HeldSecrets;
   clipboard: ClipboardGuard;
-  preferences: PreferencesStore;
+  file: VersionedFile<RotationsContent>;
   now: () => Date;
   onChange: (rotations: Rotation[]) => void;
 }
@@ -39,7 +51,7 @@ export class RotationService {
       .map((rotation) => this.view(rotation));
   }
 
-  async start(keyId: string, scope: Scope | undefined): Promise<{ rotation: Rotation; revealed: RevealedKey }> {
+  async start(keyId: string, scope: Scope | undefined): Promise<{ rotation: Rotation; created: CreatedKeyView }> {
     const { client, workspaceId } = this.deps.workspaces.client();
     if (this.find(keyId, workspaceId)) throw new IpcError("conflict", "This key is already being rotated: resume that rotation instead.");
     // A vault entry of the old key must get the new secret; a locked vault would keep a stale one.
@@ -47,13 +59,10 @@ export class RotationService {
       throw new IpcError("vault_locked", "Unlock the vault first: if it keeps this key, its entry gets the new key.");
     }
     const { key, secret, previous } = await client.rotateKey(keyId, scope ? { scope } : {});
-    const handle = this.deps.pending.hold(
-      { secret, keyId: key.id, keyName: key.name, display: key.display, scope: key.scope, workspaceId },
-      { untilDropped: true },
-    );
-    const entry = await this.deps.vault.findEntry((candidate) => candidate.kind === "api_key_secret" && candidate.meta?.keyId === keyId);
+    const handle = this.deps.held.hold({ secret, keyId: key.id, keyName: key.name, display: key.display, scope: key.scope, workspaceId });
+    const entry = await this.deps.vault.findEntry((candidate) => candidate.kind === "api_key_secret" && readEntryMeta("api_key_secret", candidate.meta)?.keyId === keyId);
     if (entry) {
-      await this.deps.vault.replaceSecret(entry.id, secret, { ...entry.meta, keyId: key.id, display: key.display, scope: key.scope, previousKeyId: keyId });
+      await this.deps.vault.replaceSecret(entry.id, secret, entryMeta("api_key_secret", { keyId: key.id, display: key.display, scope: key.scope, workspaceId, previousKeyId: keyId }));
     }
     const stored: StoredRotation = {
       oldKeyId: keyId,
@@ -68,27 +77,31 @@ export class RotationService {
       verifiedAt: null,
       vaultEntryId: entry?.id ?? null,
     };
-    this.save([...this.stored(), stored]);
-    return { rotation: this.view(stored), revealed: { key, secret, handle } };
+    await this.save((rotations) => [...rotations, stored]);
+    return { rotation: this.view(stored), created: { key, handle } };
   }
 
-  async setStep(oldKeyId: string, step: RotationStep, keepInVault: boolean | undefined): Promise<Rotation> {
+  /** Moves a rotation to another step, if the state machine allows that move. */
+  async move(oldKeyId: string, to: RotationStep): Promise<Rotation> {
     const rotation = this.require(oldKeyId);
-    let vaultEntryId = rotation.vaultEntryId;
-    if (keepInVault && vaultEntryId === null) {
-      const handle = this.deps.pending.handleOf(rotation.newKeyId);
-      const pending = handle ? this.deps.pending.get(handle) : undefined;
-      if (!pending) throw new IpcError("secret_gone", "The new key's secret is no longer held, so it cannot be kept in the vault.");
-      if (!(await this.deps.vault.isUnlocked())) throw new IpcError("vault_locked", "Unlock the vault to keep the new key in it, or go on without keeping it.");
-      const entry = await this.deps.vault.add({
-        kind: "api_key_secret",
-        label: pending.keyName,
-        secret: pending.secret,
-        meta: { keyId: pending.keyId, display: pending.display, scope: pending.scope, workspaceId: pending.workspaceId },
-      });
-      vaultEntryId = entry.id;
+    if (rotation.step !== to && !canMoveRotation(rotation.step, to)) {
+      throw new IpcError(
+        "illegal_transition",
+        `This rotation is at step ${STEP_NUMBER[rotation.step]} (${STEP_TITLES[STEP_NUMBER[rotation.step] - 1]}); it cannot go to step ${STEP_NUMBER[to]} from there.`,
+      );
     }
-    return this.view(this.update(oldKeyId, { step, vaultEntryId }));
+    return this.view(await this.update(oldKeyId, { step: to }));
+  }
+
+  /** Keeps the new key's held secret in the vault (so it can be copied later), linked to the new key. */
+  async keepNewKey(oldKeyId: string): Promise<Rotation> {
+    const rotation = this.require(oldKeyId);
+    if (rotation.vaultEntryId !== null) return this.view(rotation);
+    const handle = this.deps.held.handleOf(rotation.newKeyId);
+    const held = handle ? this.deps.held.get(handle) : undefined;
+    if (!held) throw new IpcError("secret_gone", secretGoneMessage(handle ? this.deps.held.whyGone(handle) : undefined, ROTATION_NEXT));
+    const vaultEntryId = await this.deps.keys.keepInVault(held);
+    return this.view(await this.update(oldKeyId, { vaultEntryId }));
   }
 
   async copyNewKey(oldKeyId: string, seconds: number): Promise<CopyResult> {
@@ -104,7 +117,7 @@ export class RotationService {
     const rotation = this.require(oldKeyId);
     const { client } = this.deps.workspaces.client();
     const now = this.deps.now();
-    const days = Math.min(400, Math.ceil((now.getTime() - Date.parse(rotation.startedAt)) / DAY_MS) + 1);
+    const days = Math.min(400, Math.ceil((now.getTime() - Date.parse(rotation.startedAt)) / MS_PER_UTC_DAY) + 1);
     const [newUsage, oldUsage] = await Promise.all([client.keyUsage(rotation.newKeyId, days), client.keyUsage(rotation.oldKeyId, days)]);
     const newKeyFirstUse = earliest(integrationClients(newUsage));
     const oldClients = integrationClients(oldUsage);
@@ -112,7 +125,7 @@ export class RotationService {
       .filter((use) => use.lastSeenAt >= rotation.startedAt)
       .map((use) => ({ at: use.lastSeenAt, ip: use.ip, userAgent: use.userAgent, requests: use.requests }));
     const latest = oldClients[0];
-    if (newKeyFirstUse && rotation.verifiedAt === null) this.update(oldKeyId, { verifiedAt: newKeyFirstUse.at });
+    if (newKeyFirstUse && rotation.verifiedAt === null) await this.update(oldKeyId, { verifiedAt: newKeyFirstUse.at });
     return {
       newKeyFirstUse,
       oldKeyUses,
@@ -122,16 +135,23 @@ export class RotationService {
     };
   }
 
+  /**
+   * Step 4: revokes the old key now, or lets it expire after a grace period. Revoking now a key
+   * used in the last 10 minutes needs `confirmRecentUse`; a grace period exists for exactly that
+   * case, so it never asks.
+   */
   async finish(oldKeyId: string, timing: RevokeTiming, confirmRecentUse: boolean): Promise<{ oldKey: ApiKey }> {
     const rotation = this.require(oldKeyId);
+    if (rotation.step !== FINISHING_STEP) {
+      throw new IpcError("illegal_transition", `The old key is retired at step ${STEP_NUMBER[FINISHING_STEP]}; this rotation is at step ${STEP_NUMBER[rotation.step]}.`);
+    }
     const { client } = this.deps.workspaces.client();
-    if (!confirmRecentUse) {
+    if (timing === "now" && !confirmRecentUse) {
       const { oldKeyLastUse } = await this.usage(oldKeyId);
-      const age = oldKeyLastUse ? this.deps.now().getTime() - Date.parse(oldKeyLastUse.at) : Infinity;
-      if (oldKeyLastUse && age < RECENT_USE_MS) {
-        const when = age < 60_000 ? `${Math.max(1, Math.round(age / 1000))} seconds ago` : `${Math.round(age / 60_000)} minutes ago`;
-        const what = timing === "now" ? "Revoking it now breaks that client" : "That client stops working when the grace period ends";
-        throw new IpcError("needs_confirmation", `The old key was used ${when} from ${oldKeyLastUse.ip} (${oldKeyLastUse.userAgent || "no client name"}). ${what}.`);
+      const now = this.deps.now().getTime();
+      if (oldKeyLastUse && now - Date.parse(oldKeyLastUse.at) < RECENT_USE_MS) {
+        const when = formatRelative(oldKeyLastUse.at, now, { seconds: true });
+        throw new IpcError("needs_confirmation", `The old key was used ${when} from ${oldKeyLastUse.ip} (${oldKeyLastUse.userAgent || "no client name"}). Revoking it now breaks that client.`);
       }
     }
     const oldKey =
@@ -141,7 +161,7 @@ export class RotationService {
     if (timing === "now" && rotation.vaultEntryId && (await this.deps.vault.isUnlocked())) {
       await this.deps.vault.clearHistory(rotation.vaultEntryId).catch(() => undefined);
     }
-    this.end(rotation);
+    await this.end(rotation);
     return { oldKey };
   }
 
@@ -152,13 +172,14 @@ export class RotationService {
       // The vault entry goes back to the old key, which stays in service.
       if (rotation.vaultEntryId && (await this.deps.vault.isUnlocked())) {
         const entry = await this.deps.vault.findEntry((candidate) => candidate.id === rotation.vaultEntryId);
-        if (entry?.meta?.previousKeyId === oldKeyId) {
-          const { previousKeyId: _previous, ...meta } = entry.meta;
-          await this.deps.vault.restorePreviousSecret(entry.id, { ...meta, keyId: oldKeyId, scope: rotation.previousScope });
+        const meta = readEntryMeta("api_key_secret", entry?.meta);
+        if (entry && meta?.previousKeyId === oldKeyId) {
+          const { previousKeyId: _previous, ...rest } = meta;
+          await this.deps.vault.restorePreviousSecret(entry.id, entryMeta("api_key_secret", { ...rest, keyId: oldKeyId, scope: rotation.previousScope }));
         }
       }
     }
-    this.end(rotation);
+    await this.end(rotation);
     return this.list();
   }
 
@@ -167,33 +188,37 @@ export class RotationService {
     if (!(await this.deps.vault.isUnlocked())) return;
     const active = new Set(keys.filter((key) => key.status === "active").map((key) => key.id));
     const known = new Set(keys.map((key) => key.id));
-    const vaultEntries = await this.deps.vault.entries();
-    for (const entry of vaultEntries) {
-      const previous = entry.meta?.previousKeyId;
+    for (const entry of await this.deps.vault.entries()) {
+      const previous = readEntryMeta("api_key_secret", entry.meta)?.previousKeyId;
       if (entry.historyCount > 0 && previous && known.has(previous) && !active.has(previous)) {
         await this.deps.vault.clearHistory(entry.id);
       }
     }
   }
 
+  /** The ids of keys in a rotation (old and new): reminders skip them. */
+  rotatingKeyIds(): Set<string> {
+    return new Set(this.stored().flatMap((rotation) => [rotation.oldKeyId, rotation.newKeyId]));
+  }
+
   private async newSecret(rotation: StoredRotation): Promise<string> {
-    const handle = this.deps.pending.handleOf(rotation.newKeyId);
-    const pending = handle ? this.deps.pending.get(handle) : undefined;
-    if (pending) return pending.secret;
+    const handle = this.deps.held.handleOf(rotation.newKeyId);
+    const held = handle ? this.deps.held.get(handle) : undefined;
+    if (held) return held.secret;
     if (rotation.vaultEntryId && (await this.deps.vault.isUnlocked())) return this.deps.vault.secretOf(rotation.vaultEntryId);
     if (rotation.vaultEntryId) throw new IpcError("vault_locked", "Unlock the vault: it holds the new key.");
-    throw new IpcError("secret_gone", "The new key's secret is no longer held: it was shown once, and it is not in the vault.");
+    throw new IpcError("secret_gone", `${secretGoneMessage(undefined, ROTATION_NEXT)} The new key is not in the vault either.`);
   }
 
   private view(rotation: StoredRotation): Rotation {
-    const held = this.deps.pending.handleOf(rotation.newKeyId) !== undefined;
+    const held = this.deps.held.handleOf(rotation.newKeyId) !== undefined;
     return { ...rotation, secretAvailable: held || rotation.vaultEntryId !== null };
   }
 
-  private end(rotation: StoredRotation): void {
-    const handle = this.deps.pending.handleOf(rotation.newKeyId);
-    if (handle) this.deps.pending.drop(handle);
-    this.save(this.stored().filter((candidate) => !sameRotation(candidate, rotation)));
+  private async end(rotation: StoredRotation): Promise<void> {
+    const handle = this.deps.held.handleOf(rotation.newKeyId);
+    if (handle) this.deps.held.drop(handle);
+    await this.save((rotations) => rotations.filter((candidate) => !sameRotation(candidate, rotation)));
   }
 
   private currentWorkspaceId(): string | null {
@@ -201,7 +226,7 @@ export class RotationService {
   }
 
   private stored(): StoredRotation[] {
-    return this.deps.preferences.read().rotations;
+    return this.deps.file.get().rotations;
   }
 
   private find(oldKeyId: string, workspaceId: string | null): StoredRotation | undefined {
@@ -214,15 +239,15 @@ export class RotationService {
     return rotation;
   }
 
-  private update(oldKeyId: string, patch: Partial<StoredRotation>): StoredRotation {
+  private async update(oldKeyId: string, patch: Partial<StoredRotation>): Promise<StoredRotation> {
     const current = this.require(oldKeyId);
     const next = { ...current, ...patch };
-    this.save(this.stored().map((rotation) => (sameRotation(rotation, current) ? next : rotation)));
+    await this.save((rotations) => rotations.map((rotation) => (sameRotation(rotation, current) ? next : rotation)));
     return next;
   }
 
-  private save(rotations: StoredRotation[]): void {
-    this.deps.preferences.write({ rotations });
+  private async save(change: (rotations: StoredRotation[]) => StoredRotation[]): Promise<void> {
+    await this.deps.file.update((content) => ({ rotations: change(content.rotations) }));
     this.deps.onChange(this.list());
   }
 }

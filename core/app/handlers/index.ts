@@ -1,0 +1,26 @@
+/**
+ * One handler per channel of the IPC contract, on the app core, one file per domain. The Electron
+ * main process registers exactly this table, and the browser harness serves exactly this table:
+ * the only difference between them is the platform adapters.
+ */
+import type { ChannelName, OutputOf, ParsedInputOf } from "../../../shared/ipc/contract";
+import type { AppCore } from "../app-core";
+import { appHandlers } from "./app";
+import { keyHandlers } from "./keys";
+import { rotationHandlers } from "./rotation";
+import { vaultHandlers } from "./vault";
+import { workspaceHandlers } from "./workspaces";
+
+export type HandlerTable = { [N in ChannelName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> };
+/** The handlers of the channels whose names start with `prefix`. */
+export type HandlersOf<Prefix extends string> = { [N in ChannelName as N extends `${Prefix}.${string}` ? N : never]: HandlerTable[N] };
+
+export function createHandlers(core: AppCore): HandlerTable {
+  return {
+    ...appHandlers(core),
+    ...workspaceHandlers(core),
+    ...keyHandlers(core),
+    ...vaultHandlers(core),
+    ...rotationHandlers(core),
+  };
+}

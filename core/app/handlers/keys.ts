@@ -1,0 +1,62 @@
+/** keys.* and secrets.* */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { ApiKey } from "../../../shared/api/schemas";
+import type { BulkRevokeResult } from "../../../shared/ipc/contract";
+import { IpcError } from "../../../shared/ipc/errors";
+import { writeFileAtomic } from "../../vault/atomic-write";
+import { ioError } from "../../vault/errors";
+import type { AppCore } from "../app-core";
+import { keysToCsv, keysToJson } from "../keys/key-export";
+import type { HandlersOf } from "./index";
+
+export function keyHandlers(core: AppCore): HandlersOf<"keys"> & HandlersOf<"secrets"> {
+  const { keys, workspaces, platform } = core;
+  return {
+    "keys.list": async () => {
+      const list = await keys.list();
+      await core.keysSeen(list);
+      return list;
+    },
+    "keys.create": (input) => keys.create(input),
+    "keys.finishReveal": ({ handle, keepInVault }) => keys.finishReveal(handle, keepInVault),
+    "keys.revoke": ({ id, reason, note }) => keys.revoke(id, reason, note || undefined),
+    "keys.revokeMany": async ({ ids, reason, note }) => {
+      const result: BulkRevokeResult = { revoked: [], failed: [] };
+      // One at a time: each revocation is its own audit event, and one failure stops no other.
+      for (const id of ids) {
+        try {
+          result.revoked.push(await keys.revoke(id, reason, note || undefined));
+        } catch (error) {
+          result.failed.push({ id, message: error instanceof IpcError ? error.message : "It could not be revoked." });
+        }
+      }
+      return result;
+    },
+    "keys.update": ({ id, name, description }) => keys.update(id, { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) }),
+    "keys.usage": ({ id, days }) => keys.usage(id, days),
+    "keys.events": async ({ id, limit }) => (await workspaces.client().client.auditEvents({ keyId: id, order: "desc", limit })).events,
+    "keys.export": async ({ ids, format }) => {
+      const all = new Map((await keys.list()).map((key) => [key.id, key]));
+      const chosen = ids.map((id) => all.get(id)).filter((key): key is ApiKey => key !== undefined);
+      const workspace = workspaces.current().workspace;
+      const stamp = core.now().toISOString().slice(0, 10);
+      const file = await platform.chooseSaveFile({
+        title: "Export keys",
+        defaultName: `keyward-keys-${stamp}.${format}`,
+        filters: [format === "csv" ? { name: "CSV", extensions: ["csv"] } : { name: "JSON", extensions: ["json"] }],
+      });
+      if (!file) return { path: null, count: 0 };
+      const text = format === "csv" ? keysToCsv(chosen) : keysToJson(chosen, core.now().toISOString(), { id: workspace?.id ?? "", name: workspace?.name ?? "", url: workspace?.url ?? "" });
+      try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, Buffer.from(text, "utf8"), { mode: 0o644 });
+      } catch (error) {
+        throw new IpcError("io", ioError(error, `write ${file}`).message);
+      }
+      return { path: file, count: chosen.length };
+    },
+
+    "secrets.reveal": async ({ handle }) => keys.reveal(handle),
+  };
+}

@@ -21,6 +21,7 @@ import { KeyChangeFeed } from "./keys/key-change-feed";
 import { KeyStore } from "./keys/key-store";
 import { buildOpenApiDocument } from "./openapi";
 import { RecordStore } from "./resources/record-store";
+import { registerAuditExportRoutes } from "./routes/audit-export-routes";
 import { registerAuditRoutes } from "./routes/audit-routes";
 import { registerKeyRoutes } from "./routes/key-routes";
 import { registerResourceRoutes } from "./routes/resource-routes";
@@ -118,6 +119,7 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
   app.get("/v1/openapi.json", async () => openApi);
   registerKeyRoutes(app, { db, auth, keys, usage, now });
   registerAuditRoutes(app, { db, auth });
+  registerAuditExportRoutes(app, { db, auth, keys, records, now, dataDir: options.dataDir, serverVersion: SERVER_VERSION });
   registerResourceRoutes(app, { auth, records }, { unauthenticatedBaseline: options.unauthenticatedBaseline ?? false });
 
   let housekeepingRun: Promise<void> = Promise.resolve();

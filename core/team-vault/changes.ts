@@ -82,11 +82,14 @@ export class Draft {
   }
 
   /** The old secret becomes the newest history item (rotation); the oldest beyond `historyLimit` are dropped. */
-  replaceSecret(id: string, secret: string, historyLimit: number): EntryRecord {
+  replaceSecret(id: string, secret: string, historyLimit: number, meta?: Record<string, string> | null): EntryRecord {
     const current = readFull(this.state, id);
-    if (current.secret === secret) return liveRecord(this.state, id);
-    const history = [{ secret: current.secret, replacedAt: this.#at }, ...current.history].slice(0, historyLimit);
-    return this.#store({ ...current, updatedAt: this.#at, secret, history }, "entry.change", { secretChanged: true, createdBy: liveRecord(this.state, id).createdBy, conflictOf: current.conflictOf });
+    const next: FullEntry = { ...current, updatedAt: this.#at };
+    if (meta === null) delete next.meta;
+    else if (meta !== undefined) next.meta = meta;
+    if (current.secret === secret && meta === undefined) return liveRecord(this.state, id);
+    if (current.secret !== secret) Object.assign(next, { secret, history: [{ secret: current.secret, replacedAt: this.#at }, ...current.history].slice(0, historyLimit) });
+    return this.#store(next, "entry.change", { secretChanged: current.secret !== secret, createdBy: liveRecord(this.state, id).createdBy, conflictOf: current.conflictOf });
   }
 
   clearHistory(id: string): EntryRecord {

@@ -195,14 +195,11 @@ export class TeamVault {
     return this.info(id);
   }
 
-  /** A new secret; the old one is kept as the newest history item (rotation). */
-  async updateSecret(id: string, secret: string, meta?: Record<string, string>): Promise<TeamEntryInfo> {
+  /** A new secret (and, for a rotation, the new key's meta) in one signed change; the old secret becomes the newest history item. */
+  async updateSecret(id: string, secret: string, meta?: Record<string, string> | null): Promise<TeamEntryInfo> {
     checkSecret(secret);
-    const patch = meta === undefined ? null : checkPatch({ meta });
-    await this.#commit((draft) => {
-      draft.replaceSecret(id, secret, this.#historyLimit);
-      if (patch) draft.patchEntry(id, patch);
-    });
+    const checkedMeta = meta === undefined ? undefined : checkPatch({ meta }).meta;
+    await this.#commit((draft) => draft.replaceSecret(id, secret, this.#historyLimit, checkedMeta));
     return this.info(id);
   }
 

@@ -1,0 +1,54 @@
+/**
+ * Groups raw finds into findings: one per credential and place (file, line, column), whether seen
+ * in the working tree, in one blob of the history or in fifty commits, with every commit and
+ * author it appears in. Holds hashes and display forms only.
+ */
+import type { Appearance } from "./git/commit-map";
+import type { Finding } from "./types";
+import type { WorkerFind } from "./worker/protocol";
+
+export class FindingSet {
+  private readonly byPlace = new Map<string, Finding & { commitSet?: Set<string>; authorSet?: Set<string> }>();
+  /** Every occurrence added, before grouping (progress shows it). */
+  occurrences = 0;
+
+  private place(file: string, find: WorkerFind, inWorkingTree: boolean) {
+    const key = `${find.sha256}\0${file}\0${find.line}\0${find.column}`;
+    let finding = this.byPlace.get(key);
+    if (!finding) {
+      finding = { sha256: find.sha256, display: find.display, kind: find.kind, file, line: find.line, column: find.column, commits: [], authors: [], inWorkingTree };
+      this.byPlace.set(key, finding);
+    }
+    finding.inWorkingTree ||= inWorkingTree;
+    return finding;
+  }
+
+  addWorkingTree(file: string, find: WorkerFind): void {
+    this.occurrences++;
+    this.place(file, find, true);
+  }
+
+  addHistory(find: WorkerFind, appearances: Appearance[]): void {
+    for (const appearance of appearances) {
+      this.occurrences++;
+      const finding = this.place(appearance.path, find, false);
+      finding.commitSet ??= new Set(finding.commits);
+      finding.authorSet ??= new Set(finding.authors);
+      if (!finding.commitSet.has(appearance.commit)) {
+        finding.commitSet.add(appearance.commit);
+        finding.commits.push(appearance.commit);
+      }
+      if (!finding.authorSet.has(appearance.author)) {
+        finding.authorSet.add(appearance.author);
+        finding.authors.push(appearance.author);
+      }
+    }
+  }
+
+  /** Findings by file, line and column. */
+  list(): Finding[] {
+    return [...this.byPlace.values()]
+      .map(({ commitSet: _c, authorSet: _a, ...finding }) => finding)
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.sha256 < b.sha256 ? -1 : 1)));
+  }
+}

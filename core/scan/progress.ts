@@ -1,0 +1,31 @@
+/** Progress for a scan's caller: at most ten updates a second, and one at every change of phase. */
+import type { ScanPhase, ScanProgress } from "./types";
+
+const INTERVAL_MS = 100;
+
+export class ProgressMeter {
+  readonly state: ScanProgress = { phase: "listing", files: 0, bytes: 0, finds: 0 };
+  private last = 0;
+
+  constructor(private readonly listener?: (progress: ScanProgress) => void) {}
+
+  phase(phase: ScanPhase): void {
+    this.state.phase = phase;
+    this.emit(true);
+  }
+
+  add(files: number, bytes: number, finds: number): void {
+    this.state.files += files;
+    this.state.bytes += bytes;
+    this.state.finds += finds;
+    this.emit(false);
+  }
+
+  private emit(force: boolean): void {
+    if (!this.listener) return;
+    const now = performance.now();
+    if (!force && now - this.last < INTERVAL_MS) return;
+    this.last = now;
+    this.listener({ ...this.state });
+  }
+}

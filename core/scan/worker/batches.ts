@@ -1,0 +1,50 @@
+/** The work of one request, the same in a worker thread and in the calling thread (no workers). */
+import path from "node:path";
+import type { PlacedFind } from "../engine/chunk-scanner";
+import { scanBlob } from "../engine/blob-scan";
+import { createFileScanBuffers, scanFile, type FileScanBuffers } from "../engine/file-scan";
+import { noSkips, type BlobsAnswer, type BlobsRequest, type FilesAnswer, type FilesRequest, type WorkerFind, type WorkerSetup } from "./protocol";
+
+const toWorkerFind = ({ sha256, display, kind, line, column }: PlacedFind): WorkerFind => ({ sha256, display, kind, line, column });
+
+export class BatchRunner {
+  private readonly buffers: FileScanBuffers;
+  private readonly root: string;
+
+  constructor(private readonly setup: WorkerSetup) {
+    this.buffers = createFileScanBuffers(setup.chunkBytes);
+    this.root = setup.root.endsWith(path.sep) ? setup.root : setup.root + path.sep;
+  }
+
+  files(request: FilesRequest): FilesAnswer {
+    const answer: FilesAnswer = { type: "files", batch: request.batch, scanned: 0, bytes: 0, skipped: noSkips(), finds: [], directories: [] };
+    for (let index = 0; index < request.paths.length; index++) {
+      const relative = request.paths[index]!;
+      const outcome = scanFile(this.root + (path.sep === "/" ? relative : relative.split("/").join(path.sep)), this.setup.maxFileBytes, this.buffers);
+      if (!outcome.scanned) {
+        if (outcome.directory) answer.directories.push(relative);
+        else answer.skipped[outcome.reason]++;
+        continue;
+      }
+      answer.scanned++;
+      answer.bytes += outcome.bytes;
+      for (const find of outcome.finds) answer.finds.push({ index, find: toWorkerFind(find) });
+    }
+    return answer;
+  }
+
+  blobs(request: BlobsRequest): BlobsAnswer {
+    const answer: BlobsAnswer = { type: "blobs", batch: request.batch, data: request.data, scanned: 0, bytes: 0, binary: 0, finds: [] };
+    for (const entry of request.entries) {
+      const outcome = scanBlob(Buffer.from(request.data, entry.start, entry.end - entry.start));
+      if (!outcome.scanned) {
+        answer.binary++;
+        continue;
+      }
+      answer.scanned++;
+      answer.bytes += entry.end - entry.start;
+      for (const find of outcome.finds) answer.finds.push({ id: entry.id, find: toWorkerFind(find) });
+    }
+    return answer;
+  }
+}

@@ -24,8 +24,10 @@ export type TeamVaultErrorCode =
   | "not_found"
   | "already_exists"
   | "invalid_input"
-  /** An export file that this identity or passphrase cannot decrypt, or that is not a Keyward export. */
+  /** An export file that this identity or passphrase cannot decrypt (or that was changed). */
   | "wrong_key"
+  /** A file given as an export that is not an age-encrypted Keyward export. */
+  | "not_an_export"
   | "io";
 
 export class TeamVaultError extends Error {

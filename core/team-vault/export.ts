@@ -15,6 +15,7 @@ import type { FullEntry } from "../vault/entries";
 import { ioError, TeamVaultError } from "./errors";
 import type { MemberCard, MemberIdentity } from "./identity";
 import { readFileIfExists } from "./sync";
+import type { TeamVault } from "./team-vault";
 
 export const EXPORT_FORMAT = "keyward-export";
 export const EXPORT_VERSION = 1;
@@ -58,6 +59,11 @@ const PayloadSchema = z.strictObject({
 
 export function exportPayload(source: ExportPayload["source"], entries: readonly ExportedEntry[], at = new Date()): ExportPayload {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: at.toISOString(), source, entries: entries.map((e) => ({ ...e, historyCount: e.history.length })) };
+}
+
+/** Every live entry of an open team vault (conflict copies keep their `conflictOf`). */
+export function teamExportPayload(vault: TeamVault, at = new Date()): ExportPayload {
+  return exportPayload({ kind: "team", vaultId: vault.vaultId, name: vault.name }, vault.entries(), at);
 }
 
 /** The age file (binary, or ASCII-armored with `armored`) holding the payload as UTF-8 JSON. */
@@ -111,7 +117,7 @@ export async function decryptExport(bytes: Uint8Array, key: ExportKey): Promise<
       throw new TeamVaultError("corrupt", "This export file is damaged (its armor is malformed).");
     }
   } else if (!text.startsWith("age-encryption.org/v1\n")) {
-    throw new TeamVaultError("not_a_team_vault", "This file is not a Keyward export (an age-encrypted file).");
+    throw new TeamVaultError("not_an_export", "This file is not a Keyward export (an age-encrypted file).");
   }
   const decrypter = new Decrypter();
   if ("passphrase" in key) decrypter.addPassphrase(key.passphrase);
@@ -130,7 +136,7 @@ export async function decryptExport(bytes: Uint8Array, key: ExportKey): Promise<
     if (!parsed.success) throw new Error("shape");
     return parsed.data as ExportPayload;
   } catch {
-    throw new TeamVaultError("corrupt", "This file decrypts, but it is not a Keyward export this version can read. Nothing was imported.");
+    throw new TeamVaultError("not_an_export", "This file decrypts, but it is not a Keyward export this version can read. Nothing was imported.");
   } finally {
     json.fill(0);
   }

@@ -26,6 +26,7 @@ export {
   encryptExport,
   exportPayload,
   readExport,
+  teamExportPayload,
   writeExport,
   type ExportedEntry,
   type ExportKey,

@@ -30,17 +30,17 @@ export function parseDotenv(text: string): EnvVariable[] {
     const quote = rest[0];
     if (quote === '"' || quote === "'" || quote === "`") {
       let body = rest.slice(1);
-      let end = body.indexOf(quote);
+      let end = closingQuote(body, quote);
       const start = i;
       while (end < 0 && i + 1 < lines.length) {
         body += `\n${lines[++i]}`; // a quoted value may span lines
-        end = body.indexOf(quote);
+        end = closingQuote(body, quote);
       }
       if (end < 0) {
         i = start;
         value = rest.trim();
       } else value = body.slice(0, end);
-      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\(["\\])/g, "$1");
+      if (quote === '"') value = value.replace(/\\(["\\n])/g, (_, c: string) => (c === "n" ? "\n" : c));
       variables.push({ line: start + 1, name, value });
       continue;
     }
@@ -48,6 +48,15 @@ export function parseDotenv(text: string): EnvVariable[] {
     variables.push({ line: i + 1, name, value });
   }
   return variables;
+}
+
+/** Index of the quote that ends a value; in double quotes, a backslash escapes the next character. */
+function closingQuote(body: string, quote: string): number {
+  for (let i = 0; i < body.length; i++) {
+    if (quote === '"' && body[i] === "\\") i += 1;
+    else if (body[i] === quote) return i;
+  }
+  return -1;
 }
 
 export interface EnvFound {

@@ -72,8 +72,17 @@ function signingKeyFromSeed(seed: Buffer): KeyObject {
   return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
 }
 
+// Opening a vault checks one signature per change, by a handful of members: build each key once.
+const publicKeys = new Map<string, KeyObject>();
+
 export function signingPublicKeyObject(signingKey: string): KeyObject {
-  return createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: signingKey }, format: "jwk" });
+  let key = publicKeys.get(signingKey);
+  if (!key) {
+    key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: signingKey }, format: "jwk" });
+    if (publicKeys.size >= 256) publicKeys.clear();
+    publicKeys.set(signingKey, key);
+  }
+  return key;
 }
 
 async function assemble(name: string, ageIdentity: string, signingPrivateKey: KeyObject): Promise<MemberIdentity> {

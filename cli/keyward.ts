@@ -1,9 +1,13 @@
 /** The keyward command line: what people script. */
+import { hookCommand } from "./hook-command";
+import { scanCommand } from "./scan-command";
 import { serverCommand } from "./server-command";
 
 const USAGE = `Usage: keyward <command>
 
 Commands:
+  hook          install the pre-commit hook that runs keyward scan --staged (keyward hook --help)
+  scan          find Keyward credentials in files, git history, staged changes (keyward scan --help)
   server        run the reference Workspace Keys API server (keyward server --help)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -11,6 +15,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "server":
       return serverCommand(rest);
+    case "scan":
+      return scanCommand(rest);
+    case "hook":
+      return hookCommand(rest);
     case undefined:
     case "help":
     case "--help":

@@ -8,15 +8,17 @@ import type { Finding } from "./types";
 import type { WorkerFind } from "./worker/protocol";
 
 export class FindingSet {
-  private readonly byPlace = new Map<string, Finding & { commitSet?: Set<string>; authorSet?: Set<string> }>();
-  /** Every occurrence added, before grouping (progress shows it). */
+  private readonly byPlace = new Map<string, Finding & { commitSet: Set<string> }>();
+  /** Each commit's rank in history and author, to list commits oldest first and authors in that order. */
+  private readonly commits = new Map<string, { rank: number; author: string }>();
+  /** Every occurrence added, before grouping. */
   occurrences = 0;
 
   private place(file: string, find: WorkerFind, inWorkingTree: boolean) {
     const key = `${find.sha256}\0${file}\0${find.line}\0${find.column}`;
     let finding = this.byPlace.get(key);
     if (!finding) {
-      finding = { sha256: find.sha256, display: find.display, kind: find.kind, file, line: find.line, column: find.column, commits: [], authors: [], inWorkingTree };
+      finding = { sha256: find.sha256, display: find.display, kind: find.kind, file, line: find.line, column: find.column, commits: [], authors: [], inWorkingTree, commitSet: new Set() };
       this.byPlace.set(key, finding);
     }
     finding.inWorkingTree ||= inWorkingTree;
@@ -31,24 +33,18 @@ export class FindingSet {
   addHistory(find: WorkerFind, appearances: Appearance[]): void {
     for (const appearance of appearances) {
       this.occurrences++;
-      const finding = this.place(appearance.path, find, false);
-      finding.commitSet ??= new Set(finding.commits);
-      finding.authorSet ??= new Set(finding.authors);
-      if (!finding.commitSet.has(appearance.commit)) {
-        finding.commitSet.add(appearance.commit);
-        finding.commits.push(appearance.commit);
-      }
-      if (!finding.authorSet.has(appearance.author)) {
-        finding.authorSet.add(appearance.author);
-        finding.authors.push(appearance.author);
-      }
+      this.commits.set(appearance.commit, { rank: appearance.rank, author: appearance.author });
+      this.place(appearance.path, find, false).commitSet.add(appearance.commit);
     }
   }
 
   /** Findings by file, line and column. */
   list(): Finding[] {
     return [...this.byPlace.values()]
-      .map(({ commitSet: _c, authorSet: _a, ...finding }) => finding)
+      .map(({ commitSet, ...finding }) => {
+        const commits = [...commitSet].sort((a, b) => this.commits.get(a)!.rank - this.commits.get(b)!.rank);
+        return { ...finding, commits, authors: [...new Set(commits.map((commit) => this.commits.get(commit)!.author))] };
+      })
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.sha256 < b.sha256 ? -1 : 1)));
   }
 }

@@ -9,3 +9,7 @@ export { matchFindings, LOOKUP_BATCH, type KeyLookup, type KeyStatus } from "./m
 export { isCancelled } from "./cancel";
 export { GitError } from "./git/git";
 export type { CredentialKind, Finding, ScanMatch, ScanPhase, ScanProgress, ScanResult, ScanStats, SkipCounts } from "./types";
+export { toJsonReport, type JsonFinding, type JsonReport } from "./report/json";
+export { toSarif, type SarifOptions } from "./report/sarif";
+export { toText } from "./report/text";
+export { leakRecords } from "./report/leak-records";

@@ -7,6 +7,7 @@ import { FindingSet } from "./findings";
 import { runBlobScan } from "./git/blob-scan";
 import { GitError, requireGit, runGit } from "./git/git";
 import { stagedBlobs, stagedSource } from "./git/staged";
+import { matchFindings, type KeyLookup } from "./match";
 import { ProgressMeter } from "./progress";
 import { DEFAULT_MAX_FILE_BYTES } from "./scan-path";
 import type { ScanProgress, ScanResult } from "./types";
@@ -23,6 +24,7 @@ export interface StagedScanOptions {
   workerUrl?: URL | string;
   /** Staged files larger than this are skipped (default 10 MiB, as for folders). */
   maxFileBytes?: number;
+  lookup?: KeyLookup;
 }
 
 export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanResult> {
@@ -78,6 +80,11 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
   }
   throwIfCancelled(options.signal);
   result.findings = findings.list();
+  if (options.lookup) {
+    progress.phase("matching");
+    if (result.findings.length > 0) await matchFindings(result.findings, options.lookup, options.signal);
+    result.matched = true;
+  }
   result.stats.durationMs = Math.round(performance.now() - started);
   progress.phase("done");
   return result;

@@ -10,7 +10,8 @@ import { sniff, Utf16Transcoder } from "./encoding";
 
 export type SkipReason = "binary" | "too_large" | "symlink" | "special" | "unreadable";
 
-export type FileOutcome = { scanned: true; bytes: number; finds: PlacedFind[] } | { scanned: false; reason: SkipReason; directory?: boolean };
+/** `gone`: listed but deleted since (git lists a tracked file deleted from disk): not a skip worth reporting. */
+export type FileOutcome = { scanned: true; bytes: number; finds: PlacedFind[] } | { scanned: false; reason: SkipReason | "gone"; directory?: boolean };
 
 // Windows has no O_NOFOLLOW: there an lstat before opening keeps symlinks out instead.
 const NO_FOLLOW = fs.constants.O_NOFOLLOW;
@@ -38,7 +39,7 @@ export function scanFile(file: string, maxFileBytes: number, buffers: FileScanBu
     fd = fs.openSync(file, OPEN_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { scanned: false, reason: code === "ELOOP" || code === "EMLINK" ? "symlink" : "unreadable" };
+    return { scanned: false, reason: code === "ELOOP" || code === "EMLINK" ? "symlink" : code === "ENOENT" ? "gone" : "unreadable" };
   }
   try {
     const outcome = readAndScan(fd, maxFileBytes, buffers, false);

@@ -14,6 +14,8 @@ export interface Appearance {
   author: string;
   /** ISO-8601 author date. */
   date: string;
+  /** The commit's rank in history, parents before children: sorts commits oldest first. */
+  rank: number;
 }
 
 const NO_PATHS: ReadonlyMap<string, string> = new Map();
@@ -31,6 +33,7 @@ export async function mapBlobsToCommits(git: string, cwd: string, blobs: Readonl
   // holding none share NO_PATHS and are not stored.
   const states = new Map<string, ReadonlyMap<string, string>>();
   let commit: { id: string; author: string; date: string; paths: ReadonlyMap<string, string>; own: boolean } | null = null;
+  let rank = 0;
   let field: "header" | "author" | "date" | "change" | "path" = "header";
   let pendingBlob = "";
 
@@ -39,10 +42,11 @@ export async function mapBlobsToCommits(git: string, cwd: string, blobs: Readonl
     if (commit.paths.size > 0) states.set(commit.id, commit.paths);
     for (const [path, blob] of commit.paths) {
       const list = found.get(blob) ?? [];
-      list.push({ commit: commit.id, path, author: commit.author, date: commit.date });
+      list.push({ commit: commit.id, path, author: commit.author, date: commit.date, rank });
       found.set(blob, list);
     }
     commit = null;
+    rank++;
   };
 
   const onToken = (token: string) => {

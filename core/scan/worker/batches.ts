@@ -23,7 +23,7 @@ export class BatchRunner {
       const outcome = scanFile(this.root + (path.sep === "/" ? relative : relative.split("/").join(path.sep)), this.setup.maxFileBytes, this.buffers);
       if (!outcome.scanned) {
         if (outcome.directory) answer.directories.push(relative);
-        else answer.skipped[outcome.reason]++;
+        else if (outcome.reason !== "gone") answer.skipped[outcome.reason]++;
         continue;
       }
       answer.scanned++;

@@ -79,3 +79,14 @@ export async function unwrapDataKey(keyWrap: string, vaultId: string, identity: 
     bytes.fill(0);
   }
 }
+
+/**
+ * How many recipient stanzas the age wrap has (its header lists one per recipient; age's header
+ * MAC, checked when it was decrypted, covers them). Which member each is for cannot be told.
+ */
+export function wrapStanzaCount(keyWrap: string): number {
+  const bytes = Buffer.from(keyWrap, "base64");
+  const end = bytes.indexOf("\n---");
+  const header = bytes.subarray(0, end < 0 ? bytes.length : end).toString("latin1");
+  return header.split("\n").filter((line) => line.startsWith("-> ")).length;
+}

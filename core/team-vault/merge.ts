@@ -14,6 +14,7 @@ import type { MemberIdentity } from "./identity";
 import { newKeys, sameKeys, type TeamKeys } from "./keys";
 import { mergeLedgers } from "./ledger";
 import { openSecrets, sealSecrets, type EntryRecord } from "./records";
+import { memberNames } from "./views";
 import type { TeamState } from "./state";
 
 export interface MergeConflict {
@@ -27,8 +28,8 @@ export interface MergeConflict {
 /** What a merge decided beyond taking the newer side: conflicts kept, changes refused. */
 export interface MergeDecisions {
   conflicts: MergeConflict[];
-  /** Changes by someone removed from the vault that their removal had not seen: not applied. `author` is a member id. */
-  refused: Array<{ entryId: string; label: string; author: string }>;
+  /** Changes by someone removed from the vault that their removal had not seen: not applied. */
+  refused: Array<{ entryId: string; label: string; authorId: string; author: string }>;
 }
 
 export type MergeResult =
@@ -52,6 +53,7 @@ export function mergeStates(local: TeamState, remote: TeamState, identity: Membe
   });
   const heads = [local.history.head, remote.history.head].sort();
   const members = history.membersAtHeads(heads);
+  const names = memberNames(history);
   const removals = history.hashes.filter((_, i) => history.events[i]!.type === "member.remove");
   const refusedVersion = (record: EntryRecord): boolean => isRefused(history, members, removals, record.version);
 
@@ -69,7 +71,10 @@ export function mergeStates(local: TeamState, remote: TeamState, identity: Membe
   for (const id of [...ids].sort()) {
     const a = local.records.get(id);
     const b = remote.records.get(id);
-    const refuse = (x: EntryRecord) => summary.refused.push({ entryId: id, label: x.label, author: history.get(x.version)!.author });
+    const refuse = (x: EntryRecord) => {
+      const authorId = history.get(x.version)!.author;
+      summary.refused.push({ entryId: id, label: x.label, authorId, author: names.get(authorId) ?? authorId });
+    };
     if (!b || (a && a.version === b.version)) {
       if (a && refusedVersion(a)) refuse(a);
       else take(a!, local);

@@ -44,6 +44,27 @@ export async function findConflictCopies(vaultPath: string, vaultId: string): Pr
   return copies;
 }
 
+/**
+ * Removes temporary files that a save killed half-way left beside the vault (the atomic write's
+ * `.<name>.<random>.tmp`; the vault file itself was never touched). Only old ones: a save in
+ * progress on another machine may still be writing its own.
+ */
+export async function removeStaleTempFiles(vaultPath: string, olderThanMs = 10 * 60_000): Promise<void> {
+  const prefix = `.${basename(vaultPath)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(vaultPath));
+  } catch {
+    return;
+  }
+  for (const candidate of names) {
+    if (!candidate.startsWith(prefix) || !/^[0-9a-f]{12}\.tmp$/.test(candidate.slice(prefix.length))) continue;
+    const path = join(dirname(vaultPath), candidate);
+    const info = await stat(path).catch(() => null);
+    if (info?.isFile() && Date.now() - info.mtimeMs > olderThanMs) await unlink(path).catch(() => undefined);
+  }
+}
+
 /** Removes a conflict copy whose every change is now in the vault file (checked by the caller). */
 export async function removeMergedCopy(path: string): Promise<boolean> {
   try {

@@ -12,7 +12,7 @@ import { parseEvent, type TeamEvent } from "./events";
 import { BodySchema, decodeContainer, encodeContainer, headerDamaged, HeaderSchema, jsonBytes, parseJson, type MemberRecord } from "./format";
 import { History } from "./history";
 import { fingerprint, type MemberIdentity } from "./identity";
-import { keysFor, unwrapDataKey, wipeKeys, wrapDataKey, type TeamKeys } from "./keys";
+import { keysFor, unwrapDataKey, wipeKeys, wrapDataKey, wrapStanzaCount, type TeamKeys } from "./keys";
 import { encodeLedger, parseLedger, type Ledger } from "./ledger";
 import { encodeIndex, openBytes, parseIndex, partAad, sealBytes, type EntryRecord } from "./records";
 
@@ -114,6 +114,8 @@ export async function decodeState(bytes: Buffer, identity: MemberIdentity, optio
     const history = History.verify(events as TeamEvent[], header.vaultId, options.verifiedHead);
     if (history.head !== header.head || history.revision !== header.revision) throw tampered("its revision or head does not match its signed history");
     checkMembers(header.members, memberList(history));
+    const wrapped = wrapStanzaCount(header.keyWrap);
+    if (wrapped !== header.members.length) throw tampered(`its key is wrapped for ${wrapped} recipients, but it has ${header.members.length} members`);
     if (!history.members().has(identity.id)) throw tampered("the key is wrapped for you, but the signed history says you are not a member");
     const records = parseIndex(openJson(body.index, "index"));
     const sealed = new Map(body.entries);

@@ -28,6 +28,10 @@ export interface MergeReport extends MergeDecisions {
   unreadable: Array<{ path: string; reason: string }>;
 }
 
+export function emptyReport(unreadable: MergeReport["unreadable"] = []): MergeReport {
+  return { added: [], updated: [], deleted: [], conflicts: [], refused: [], membersAdded: [], membersRemoved: [], sources: [], unreadable };
+}
+
 export interface Incoming {
   path: string;
   kind: "file" | "conflict_copy";
@@ -69,7 +73,7 @@ export function removedError(name: string): TeamVaultError {
  */
 export function absorb(base: TeamState, incoming: readonly Incoming[], identity: MemberIdentity, at: string): { state: TeamState; report: MergeReport | null } {
   let state = base;
-  const report: MergeReport = { added: [], updated: [], deleted: [], conflicts: [], refused: [], membersAdded: [], membersRemoved: [], sources: [], unreadable: [] };
+  const report = emptyReport();
   for (const other of incoming) {
     const result = mergeStates(state, other.state, identity, at);
     if (result.kind === "included") continue;

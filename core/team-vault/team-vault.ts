@@ -20,9 +20,9 @@ import { exposureOf, type ExposedKey } from "./ledger";
 import { withLock, type LockOptions } from "./lock";
 import { liveRecord, readFull } from "./read";
 import { checkNotRolledBack, seenOf, type TeamVaultSeen } from "./rollback";
-import { removeMergedCopy } from "./siblings";
+import { removeMergedCopy, removeStaleTempFiles } from "./siblings";
 import { decodeState, encodeState, type TeamState } from "./state";
-import { absorb, readConflictCopies, readFileIfExists, removedError, type Incoming, type MergeReport } from "./sync";
+import { absorb, emptyReport, readConflictCopies, readFileIfExists, removedError, type Incoming, type MergeReport } from "./sync";
 import { changesView, entryView, formerMembersView, memberNames, membersView, type FormerMember, type TeamChange, type TeamEntryInfo, type TeamMember } from "./views";
 
 export interface TeamVaultOptions extends LockOptions {
@@ -312,6 +312,7 @@ export class TeamVault {
         await writeFileAtomic(this.path, bytes).catch((error: unknown) => {
           throw ioError(error, "save the team vault");
         });
+        await removeStaleTempFiles(this.path);
       }
       for (const copy of copies) if (next.history.has(copy.state.history.head)) await removeMergedCopy(copy.path);
       if (current.keys !== next.keys) wipeKeys(current.keys);
@@ -327,8 +328,4 @@ export class TeamVault {
       throw error;
     }
   }
-}
-
-function emptyReport(unreadable: MergeReport["unreadable"]): MergeReport {
-  return { added: [], updated: [], deleted: [], conflicts: [], refused: [], membersAdded: [], membersRemoved: [], sources: [], unreadable };
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { copyFile, readdir, rename } from "node:fs/promises";
+import { copyFile, readdir, rename, utimes } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createIdentity, serializeIdentity, TeamVault, type MemberIdentity, type TeamVaultSeen } from "../../../core/team-vault";
@@ -7,25 +7,43 @@ import { keyEntry, makeTeam, tempDir } from "./helpers";
 
 const WRITER = resolve(import.meta.dirname, "fixtures/writer.ts");
 
-function runWriter(path: string, identity: MemberIdentity, prefix: string, count: number, options: { startAt?: number; killAfterStartMs?: number; lockDir?: string } = {}): Promise<{ prefix: string; ids: string[] }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WRITER, path, prefix, String(count), String(options.startAt ?? 0)], {
-      env: { ...process.env, KEYWARD_TEST_IDENTITY: serializeIdentity(identity), ...(options.lockDir ? { KEYWARD_TEST_LOCK_DIR: options.lockDir } : {}) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (options.killAfterStartMs !== undefined && out.includes("started")) setTimeout(() => child.kill("SIGKILL"), options.killAfterStartMs);
-    });
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+interface Writer {
+  /** Resolves once the writer has opened the vault and waits for `go()`. */
+  ready: Promise<void>;
+  go(): void;
+  kill(): void;
+  done: Promise<{ prefix: string; ids: string[] }>;
+}
+
+function startWriter(path: string, identity: MemberIdentity, prefix: string, count: number, options: { lockDir?: string; paceMs?: number } = {}): Writer {
+  const child = spawn(process.execPath, ["--import", "tsx", WRITER, path, prefix, String(count)], {
+    env: { ...process.env, KEYWARD_TEST_IDENTITY: serializeIdentity(identity), ...(options.lockDir ? { KEYWARD_TEST_LOCK_DIR: options.lockDir } : {}), KEYWARD_TEST_PACE_MS: String(options.paceMs ?? 15) },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolveReady) => (markReady = resolveReady));
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.includes("ready")) markReady();
+  });
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  const done = new Promise<{ prefix: string; ids: string[] }>((resolveDone, fail) => {
     child.on("exit", (code, signal) => {
-      if (signal === "SIGKILL" && options.killAfterStartMs !== undefined) done({ prefix, ids: [] });
-      else if (code === 0) done(JSON.parse(out.trim().split("\n").pop()!));
+      if (signal === "SIGKILL") resolveDone({ prefix, ids: [] });
+      else if (code === 0) resolveDone(JSON.parse(out.trim().split("\n").pop()!));
       else fail(new Error(`writer ${prefix} exited ${code}: ${err}`));
     });
   });
+  return { ready, go: () => child.stdin.end("go\n"), kill: () => child.kill("SIGKILL"), done };
+}
+
+/** Starts writers, lets them all open the vault, then releases them at once. */
+async function runTogether(...writers: Writer[]): Promise<Array<{ prefix: string; ids: string[] }>> {
+  await Promise.all(writers.map((w) => w.ready));
+  writers.forEach((w) => w.go());
+  return Promise.all(writers.map((w) => w.done));
 }
 
 /** A second machine: its own copy of the synced folder, edited while offline. */
@@ -43,12 +61,11 @@ describe("concurrent edits of one synced file", () => {
     const a = await TeamVault.create(path, alice, { name: "Team" });
     await a.addMember(bob);
     a.close();
-    const startAt = Date.now() + 3000;
-    const [first, second] = await Promise.all([runWriter(path, alice, "alice", 15, { startAt }), runWriter(path, bob, "bob", 15, { startAt })]);
+    const results = await runTogether(startWriter(path, alice, "alice", 15), startWriter(path, bob, "bob", 15));
     const after = await TeamVault.open(path, alice);
     const labels = after.list().map((e) => e.label);
     expect(labels).toHaveLength(30);
-    for (const { prefix, ids } of [first, second]) {
+    for (const { prefix, ids } of results) {
       ids.forEach((id, i) => expect(after.get(id)).toBe(`secret-${prefix}-${i}`));
     }
     // Each save is in the signed history, by its author.
@@ -69,17 +86,28 @@ describe("concurrent edits of one synced file", () => {
     const path = join(dir, "team.kwteam");
     const lockDir = await tempDir("locks");
     (await TeamVault.create(path, alice, { name: "Team" })).close();
-    // Killed in the middle of its saves: almost always while it holds the lock.
-    await runWriter(path, alice, "killed", 10_000, { killAfterStartMs: 700, lockDir });
+    // Killed in the middle of its saves, while it holds the lock.
+    const writer = startWriter(path, alice, "killed", 10_000, { lockDir, paceMs: 0 });
+    await writer.ready;
+    writer.go();
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+    while ((await readdir(lockDir)).length === 0) await new Promise((resolveWait) => setTimeout(resolveWait, 1));
+    writer.kill();
+    await writer.done;
     const leftLock = (await readdir(lockDir)).length;
     const after = await TeamVault.open(path, alice, { lockDir, timeoutMs: 5000 });
     const saved = after.list().length;
     expect(saved).toBeGreaterThan(0);
     expect(saved).toBeLessThan(10_000);
+    // Its half-written temporary file, if any, is cleared once it is old; the vault file was never touched.
+    const temps = (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
+    const old = new Date(Date.now() - 3_600_000);
+    await Promise.all(temps.map((name) => utimes(join(dir, name), old, old)));
     await after.add(keyEntry("k_next", "Saved after the crash")); // a stale lock of the dead process is taken over
+    expect(await readdir(dir)).toEqual(["team.kwteam"]);
     expect(after.list()).toHaveLength(saved + 1);
     expect(await readdir(lockDir)).toEqual([]);
-    console.log(`killed writer saved ${saved} entries; it left ${leftLock} lock file(s), taken over`);
+    console.log(`killed writer saved ${saved} entries; it left ${leftLock} lock file(s) and ${temps.length} temporary file(s), cleared`);
     after.close();
   }, 60_000);
 
@@ -185,7 +213,7 @@ describe("concurrent edits of one synced file", () => {
     expect(b.get(entry!.id)).toBe(keyEntry("k1").secret);
     expect(b.list().map((e) => e.label)).toEqual(["Stripe"]);
     expect(b.lastMerge?.refused.map((r) => r.label).sort()).toEqual(["Planted by Carol", "Stripe"]);
-    expect(b.lastMerge?.refused.every((r) => r.author === carol.id)).toBe(true);
+    expect(b.lastMerge?.refused.every((r) => r.authorId === carol.id && r.author === "Carol")).toBe(true);
     b.close();
     a.close();
   });

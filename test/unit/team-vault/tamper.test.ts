@@ -1,5 +1,6 @@
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Encrypter } from "age-encryption";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TeamVault, type TeamVaultSeen } from "../../../core/team-vault";
 import { Vault } from "../../../core/vault";
@@ -116,6 +117,20 @@ describe("tampering and rollback are detected with a clear message", () => {
     const error = await errorOf(() => openAs("alice", s.aliceSeen));
     expect(error.code).toBe("rollback");
     expect(error.message).toContain("does not contain changes this device already saw");
+  });
+
+  it("the key wrapped to an outsider as well, by a key holder: the count of wrapped keys gives it away", async () => {
+    const bytes = await readFile(s.path);
+    const parts = split(bytes);
+    const dataKey = await dataKeyWith(bytes, s.alice.ageIdentity);
+    const payload = Buffer.concat([Buffer.from("KWTK"), Buffer.from([1]), Buffer.from((parts.header.vaultId as string).replace(/-/g, ""), "hex"), dataKey]);
+    const encrypter = new Encrypter();
+    for (const recipient of [s.alice.recipient, s.bob.recipient, s.carol.recipient]) encrypter.addRecipient(recipient);
+    parts.header.keyWrap = Buffer.from(await encrypter.encrypt(payload)).toString("base64");
+    await writeFile(s.path, joinParts(parts, (await insiderKeys(bytes)).mac, bytes));
+    const error = await errorOf(() => openAs("bob"));
+    expect(error.code).toBe("tampered");
+    expect(error.message).toContain("its key is wrapped for 3 recipients, but it has 2 members");
   });
 
   it("a change re-attributed to another member in the history: the signature does not match", async () => {

@@ -2,8 +2,15 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createServer } from "../server/app";
 
-const { dataDir } = workerData as { dataDir: string };
-const server = await createServer({ dataDir, port: 0, unauthenticatedBaseline: true });
+const { dataDir, databaseUrl, requestLogFile } = workerData as { dataDir: string; databaseUrl?: string; requestLogFile?: string };
+const server = await createServer({
+  dataDir,
+  databaseUrl,
+  port: 0,
+  unauthenticatedBaseline: true,
+  // As `keyward server` runs by default: one log line per request.
+  requestLog: requestLogFile ? { file: requestLogFile } : false,
+});
 const url = await server.listen();
 parentPort!.postMessage({ url });
 parentPort!.on("message", async (message: string) => {

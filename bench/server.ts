@@ -1,42 +1,20 @@
 /**
- * `npm run bench -- server`: what authentication (with usage tracking) costs. autocannon on
- * loopback drives `GET /v1/feedback` with a valid key and, as the baseline, the same handler on the
- * same server with authentication off; rounds alternate so drift hits both alike.
+ * `npm run bench -- server`: what Keyward's request path costs. autocannon on loopback, in one run
+ * and with the same settings for every target, rounds alternating so drift hits all alike:
+ * - `GET /v1/feedback` with a valid key (authentication, usage tracking, request log) against the same
+ *   handler on the same server without authentication: `auth-overhead-ratio`;
+ * - `GET /v1/whoami` with a valid key against a bare Fastify route that answers the same JSON:
+ *   `keyward-vs-bare-fastify`.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
-import autocannon from "autocannon";
 import { createAdminToken } from "../server/admin/admin-tokens";
 import { openSqlite } from "../server/db/connect";
+import { CONNECTIONS, describe, mean, post, run, startWorker, type Sample } from "./server-load";
 
 const ROUNDS = 3;
 const SECONDS = 4;
-const CONNECTIONS = 16;
-
-interface Sample {
-  rps: number;
-  p99: number;
-}
-
-function run(url: string, headers: Record<string, string>, duration: number): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, result) => {
-      if (error) return reject(error);
-      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors from ${url}`));
-      resolve({ rps: result.requests.average, p99: result.latency.p99 });
-    });
-  });
-}
-
-async function post(url: string, token: string, body: unknown): Promise<unknown> {
-  const answer = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (!answer.ok) throw new Error(`${url}: ${answer.status} ${await answer.text()}`);
-  return answer.json();
-}
-
-const mean = (samples: Sample[], pick: (sample: Sample) => number) => samples.reduce((sum, sample) => sum + pick(sample), 0) / samples.length;
 
 export async function benchServer(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-bench-server-"));
@@ -44,35 +22,36 @@ export async function benchServer(): Promise<void> {
   const { token: adminToken } = await createAdminToken(db, "bench", new Date());
   await db.destroy();
 
-  const worker = new Worker(new URL("./server-worker-entry.mjs", import.meta.url), { workerData: { dataDir } });
-  const { url } = await new Promise<{ url: string }>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
+  const keyward = await startWorker("./server-worker.ts", { dataDir, requestLogFile: path.join(dataDir, "requests.log") });
+  const bare = await startWorker("./server-bare-worker.ts");
   try {
+    const { url } = keyward;
     const { secret } = (await post(`${url}/v1/api-keys`, adminToken, { name: "bench", scope: "write" })) as { secret: string };
     for (let i = 0; i < 20; i++) await post(`${url}/v1/feedback`, secret, { title: `Feedback ${i}`, body: "A short body, as feedback has." });
 
-    const authed = { url: `${url}/v1/feedback`, headers: { authorization: `Bearer ${secret}` } };
-    const baseline = { url: `${url}/bench/v1/feedback`, headers: {} };
-    await run(authed.url, authed.headers, 1); // warm-up
-    await run(baseline.url, baseline.headers, 1);
-    const withAuth: Sample[] = [];
-    const without: Sample[] = [];
+    const auth = { authorization: `Bearer ${secret}` };
+    const targets = {
+      feedback: () => run(`${url}/v1/feedback`, auth, SECONDS),
+      baseline: () => run(`${url}/bench/v1/feedback`, {}, SECONDS),
+      whoami: () => run(`${url}/v1/whoami`, auth, SECONDS),
+      bare: () => run(`${bare.url}/v1/whoami`, auth, SECONDS),
+    };
+    for (const target of [`${url}/v1/feedback`, `${url}/bench/v1/feedback`, `${url}/v1/whoami`, `${bare.url}/v1/whoami`]) await run(target, auth, 1); // warm-up
+    const samples: Record<keyof typeof targets, Sample[]> = { feedback: [], baseline: [], whoami: [], bare: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      without.push(await run(baseline.url, baseline.headers, SECONDS));
-      withAuth.push(await run(authed.url, authed.headers, SECONDS));
+      for (const name of Object.keys(targets) as (keyof typeof targets)[]) samples[name].push(await targets[name]());
     }
-    const baseRps = mean(without, (s) => s.rps);
-    const authRps = mean(withAuth, (s) => s.rps);
-    console.log(`server: ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, GET /v1/feedback (20 items)`);
-    console.log(`baseline (no auth):      ${baseRps.toFixed(0)} req/s, p99 ${mean(without, (s) => s.p99).toFixed(1)} ms`);
-    console.log(`authenticated + usage:   ${authRps.toFixed(0)} req/s, p99 ${mean(withAuth, (s) => s.p99).toFixed(1)} ms`);
-    console.log(`auth-overhead-ratio: ${(authRps / baseRps).toFixed(3)}`);
+    const ratio = (a: Sample[], b: Sample[]) => (mean(a, (s) => s.rps) / mean(b, (s) => s.rps)).toFixed(3);
+    console.log(`server: ${ROUNDS} rounds of ${SECONDS} s per target, ${CONNECTIONS} connections, request log on, SQLite`);
+    console.log(describe("GET /v1/feedback, no auth:", samples.baseline));
+    console.log(describe("GET /v1/feedback, key + usage + log:", samples.feedback));
+    console.log(describe("GET /v1/whoami, Keyward:", samples.whoami));
+    console.log(describe("GET /v1/whoami, bare Fastify:", samples.bare));
+    console.log(`auth-overhead-ratio: ${ratio(samples.feedback, samples.baseline)}`);
+    console.log(`keyward-vs-bare-fastify: ${ratio(samples.whoami, samples.bare)}`);
   } finally {
-    worker.postMessage("close");
-    await new Promise((resolve) => worker.once("message", resolve));
-    await worker.terminate();
+    await keyward.close();
+    await bare.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

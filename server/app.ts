@@ -107,6 +107,7 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
   });
 
   app.addHook("onRequest", (request, reply, done) => {
+    if (rateLimiter.isQuiet()) return done(); // no recent failure from anyone: nothing to look up
     const wait = rateLimiter.retryAfterSeconds(request.ip, now().getTime());
     if (wait === 0) return done();
     reply.header("retry-after", String(wait));

@@ -16,14 +16,12 @@ import type { DeniedAggregator } from "../audit/denied-aggregator";
 import type { Database } from "../db/schema";
 import { ApiError } from "../http/api-error";
 import { statusOf, type KeyRow } from "../keys/key-row";
-import { sha256Hex, type Actor, type KeyStore } from "../keys/key-store";
+import { sha256Bytes, type Actor, type KeyStore } from "../keys/key-store";
 import type { UsageTracker } from "../usage/usage-tracker";
 import type { FailedAuthRateLimiter } from "./rate-limiter";
 
 /** The index found the row by hash; this re-checks it without a secret-dependent early exit. */
-function sameHash(storedHex: string, presentedHex: string): boolean {
-  const stored = Buffer.from(storedHex, "hex");
-  const presented = Buffer.from(presentedHex, "hex");
+function sameHash(stored: Buffer, presented: Buffer): boolean {
   return stored.length === presented.length && timingSafeEqual(stored, presented);
 }
 
@@ -58,22 +56,27 @@ export class Authenticator {
       const credential = bearerCredential(header);
       const parsed = parseCredential(credential);
       if (!parsed.ok) throw new ApiError("malformed_credential", parsed.message);
-      const sha256 = sha256Hex(credential);
+      const digest = sha256Bytes(credential);
+      const sha256 = digest.toString("hex");
       if (parsed.credential.kind === "admin_token") {
         const token = await findAdminToken(this.deps.db, sha256);
-        if (!token || token.revoked_at !== null || !sameHash(token.secret_sha256, sha256)) throw new ApiError("unknown_credential", "This admin token is not known to the workspace.");
+        if (!token || token.revoked_at !== null || !sameHash(Buffer.from(token.secret_sha256, "hex"), digest)) throw new ApiError("unknown_credential", "This admin token is not known to the workspace.");
         if (endpoint.auth !== "admin") {
           throw new ApiError("wrong_credential_kind", "An admin token cannot call resource endpoints: use an API key.");
         }
         return { kind: "admin", token, actor: { id: `admin_token:${token.id}`, name: token.name, tokenId: token.id } };
       }
-      const key = await this.deps.keys.findForAuth(sha256);
-      if (!key || !sameHash(key.secret_sha256, sha256)) throw new ApiError("unknown_credential", "This API key is not known to the workspace.");
+      const found = this.deps.keys.findForAuth(sha256);
+      const cached = found instanceof Promise ? await found : found;
+      if (!cached || !sameHash(cached.hash, digest)) throw new ApiError("unknown_credential", "This API key is not known to the workspace.");
+      const key = cached.row;
       keyId = key.id;
-      this.checkKey(key, endpoint);
+      // One clock read per request: the status check and the usage record share it.
+      const at = this.deps.now().toISOString();
+      this.checkKey(key, endpoint, at);
       this.deps.usage.record({
         keyId: key.id,
-        at: this.deps.now().toISOString(),
+        at,
         ip: client.ip,
         userAgent: client.userAgent,
         accepted: true,
@@ -87,8 +90,8 @@ export class Authenticator {
     }
   }
 
-  private checkKey(key: KeyRow, endpoint: Endpoint): void {
-    const status = statusOf(key, this.deps.now().toISOString());
+  private checkKey(key: KeyRow, endpoint: Endpoint, nowIso: string): void {
+    const status = statusOf(key, nowIso);
     if (status === "revoked") throw new ApiError("revoked_key", `API key ${key.id} was revoked.`);
     if (status === "expired") throw new ApiError("expired_key", `API key ${key.id} expired at ${key.expires_at}.`);
     if (endpoint.auth === "admin") {

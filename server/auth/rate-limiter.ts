@@ -22,9 +22,13 @@ export class FailedAuthRateLimiter {
 
   constructor(private readonly options: RateLimitOptions) {}
 
+  /** No failure is being counted: every client may go on. */
+  isQuiet(): boolean {
+    return this.windows.size === 0;
+  }
+
   /** Seconds the client must wait, or 0 when it may go on. */
   retryAfterSeconds(ip: string, now: number): number {
-    if (this.windows.size === 0) return 0;
     const bucket = rateLimitBucket(ip);
     const window = this.windows.get(bucket);
     if (!window) return 0;

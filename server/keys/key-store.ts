@@ -7,7 +7,7 @@
  * SQLite's write transactions hold the lock from their start), so two processes cannot both revoke
  * or both rotate one key.
  */
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { ApiKey, CreatedKey, KeyStatus, RevokeReason, RotatedKey, Scope, UpdateKeyBody } from "../../shared/api/schemas";
 import { displayForm, generateCredential } from "../../shared/credential";
@@ -18,7 +18,7 @@ import { newestFirstPage } from "../cursor";
 import { ApiError, notFound } from "../http/api-error";
 import { newId } from "../ids";
 import type { UsageTracker } from "../usage/usage-tracker";
-import { KeyAuthCache } from "./key-auth-cache";
+import { KeyAuthCache, type CachedKey } from "./key-auth-cache";
 import type { KeyChangeFeed } from "./key-change-feed";
 import { statusOf, toApiKey, type KeyRow } from "./key-row";
 import { rotateKey } from "./key-rotation";
@@ -41,6 +41,8 @@ export interface NewKey {
 }
 
 export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+/** The same digest as bytes (one-shot: the hot path of authentication). */
+export const sha256Bytes = (text: string): Buffer => hash("sha256", text, "buffer") as unknown as Buffer;
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -213,10 +215,12 @@ export class KeyStore {
     return rows.map((row) => ({ sha256: row.secret_sha256, key: this.view(row) }));
   }
 
-  /** The row behind a presented credential, for authentication. */
-  findForAuth(secretSha256: string): Promise<KeyRow | undefined> {
-    return this.authCache.get(secretSha256, (sha) => this.db.selectFrom("api_keys").selectAll().where("secret_sha256", "=", sha).executeTakeFirst());
+  /** The key behind a presented credential, for authentication: from the cache at once, or read. */
+  findForAuth(secretSha256: string): CachedKey | Promise<CachedKey | undefined> {
+    return this.authCache.peek(secretSha256) ?? this.authCache.load(secretSha256, this.readForAuth);
   }
+
+  private readonly readForAuth = (sha256: string) => this.db.selectFrom("api_keys").selectAll().where("secret_sha256", "=", sha256).executeTakeFirst();
 
   /**
    * Writes a `key.expired` event for every key whose expiry passed since the last call. Several

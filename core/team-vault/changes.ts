@@ -9,7 +9,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { mergeEntry } from "../vault/merge";
-import type { CheckedNewEntry, CheckedPatch, FullEntry } from "../vault/entries";
+import { checkId, checkLabel, checkMeta, checkSecret, type CheckedNewEntry, type CheckedPatch, type FullEntry } from "../vault/entries";
+import { ENTRY_KIND } from "../vault/format";
 import { invalid, TeamVaultError } from "./errors";
 import { signEvent, type EventData, type EventType } from "./events";
 import type { MemberRecord } from "./format";
@@ -163,6 +164,28 @@ export class Draft {
   finish(): TeamState {
     recordReaders(this.state.ledger, this.state.records.values(), memberList(this.state.history).map((m) => m.id), this.#at);
     return this.state;
+  }
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+/** An imported entry as the vault will store it, or invalid_input naming the entry (never its secret). */
+export function checkImportedEntry(entry: FullEntry): FullEntry {
+  const where = `The imported entry ${typeof entry?.id === "string" ? entry.id.slice(0, 64) : "(no id)"}`;
+  try {
+    checkId(entry.id);
+    checkLabel(entry.label);
+    checkSecret(entry.secret);
+    const meta = checkMeta(entry.meta);
+    if (typeof entry.kind !== "string" || !ENTRY_KIND.test(entry.kind)) throw invalid("its kind is not valid");
+    const dates = [entry.createdAt, entry.updatedAt, ...entry.history.map((h) => h.replacedAt)];
+    if (!dates.every((date) => typeof date === "string" && ISO_UTC.test(date))) throw invalid("a date is not ISO 8601 UTC");
+    entry.history.forEach((h) => checkSecret(h.secret));
+    const checked: FullEntry = { id: entry.id, kind: entry.kind, label: entry.label, createdAt: entry.createdAt, updatedAt: entry.updatedAt, historyCount: entry.history.length, secret: entry.secret, history: entry.history.map((h) => ({ secret: h.secret, replacedAt: h.replacedAt })) };
+    if (meta) checked.meta = meta;
+    return checked;
+  } catch (error) {
+    throw invalid(`${where} cannot be imported: ${error instanceof Error ? error.message.replace(/\.$/, "") : "it is malformed"}. Nothing was imported.`);
   }
 }
 

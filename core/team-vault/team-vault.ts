@@ -12,7 +12,7 @@ import { dirname, resolve } from "node:path";
 import { writeFileAtomic } from "../vault/atomic-write";
 import { wipe } from "../vault/crypto";
 import { checkNewEntry, checkPatch, checkSecret, DEFAULT_HISTORY_LIMIT, type FullEntry, type NewEntry, type EntryPatch, type PreviousSecret } from "../vault/entries";
-import { Draft, newVaultState } from "./changes";
+import { checkImportedEntry, Draft, newVaultState } from "./changes";
 import { ioError, isTeamVaultError, TeamVaultError } from "./errors";
 import { cardOf, parseMemberCard, type MemberCard, type MemberIdentity } from "./identity";
 import { newKeys, wipeKeys } from "./keys";
@@ -240,7 +240,8 @@ export class TeamVault {
 
   /** Adds or merges exported entries, keeping every field (see Draft.importEntries). */
   async importEntries(entries: readonly FullEntry[]): Promise<{ added: number; updated: number; unchanged: number }> {
-    return this.#commit((draft) => draft.importEntries(entries, this.#historyLimit));
+    const checked = entries.map(checkImportedEntry);
+    return this.#commit((draft) => draft.importEntries(checked, this.#historyLimit));
   }
 
   /** Brings in what others saved (the file and conflict copies), saving a merge if one was needed. */

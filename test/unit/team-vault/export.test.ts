@@ -135,6 +135,14 @@ describe("export and import", () => {
     const changed = Buffer.from(sealed);
     changed[changed.length - 5]! ^= 1;
     expect((await errorOf(() => decryptExport(changed, { identity: alice }))).code).toBe("wrong_key");
+    const vault = await TeamVault.create(join(dir, "t.kwteam"), alice, { name: "T" });
+    const bad = { id: "bad id with spaces", kind: "note", label: "x", createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), historyCount: 0, secret: "hidden-secret", history: [] };
+    const refused = await errorOf(() => vault.importEntries([bad]));
+    expect(refused.code).toBe("invalid_input");
+    expect(refused.message).toContain("The imported entry bad id with spaces cannot be imported");
+    expect(refused.message).not.toContain("hidden-secret");
+    expect(vault.list()).toEqual([]);
+    vault.close();
     await writeFile(join(dir, "x.age"), "not an export");
     expect((await errorOf(() => readExport(join(dir, "x.age"), { identity: alice }))).code).toBe("not_an_export");
   });

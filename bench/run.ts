@@ -1,12 +1,14 @@
 /** `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named). */
 import { benchFindings } from "./findings";
 import { benchScan } from "./scan";
+import { benchCluster } from "./cluster";
 import { benchServer } from "./server";
 import { benchTableFilter } from "./table-filter";
 import { benchVaultUnlock } from "./vault-unlock";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   server: benchServer,
+  cluster: benchCluster,
   scan: benchScan,
   findings: benchFindings,
   desktop: async () => {

@@ -44,6 +44,9 @@ export class Draft {
 
   emit<T extends EventType>(type: T, data: EventData<T>): string {
     const parents = this.#parents ?? [this.state.history.head];
+    if (!this.state.history.membersAtHeads(parents).has(this.#identity.id)) {
+      throw new TeamVaultError("not_a_member", `You are no longer a member of the team vault "${this.state.name}", so it cannot be changed with your identity.`);
+    }
     this.#parents = null;
     const { event } = signEvent(this.#identity, { v: 1, vaultId: this.state.vaultId, parents, rev: this.#rev, at: this.#at, author: this.#identity.id, type, data });
     return this.state.history.append(event, this.state.vaultId);
@@ -136,8 +139,10 @@ export class Draft {
     const member = members.get(memberId)?.member;
     if (!member) throw new TeamVaultError("not_found", "That person is not a member of this team vault.");
     if (members.size === 1) throw invalid("The last member of a team vault cannot be removed.");
+    // Leaving: sign the new key before the removal, after which this identity may sign nothing.
+    if (memberId === this.#identity.id) this.rekey("member_removed");
     this.emit("member.remove", { memberId, removes: this.state.history.liveAddsOf(memberId) });
-    this.rekey("member_removed");
+    if (memberId !== this.#identity.id) this.rekey("member_removed");
     return member;
   }
 

@@ -129,6 +129,25 @@ describe("a team of three sharing one file", () => {
     b.close();
   });
 
+  it("a member can leave: the others keep the vault, and the leaver can neither open nor change it", async () => {
+    const dir = await tempDir();
+    const { alice, bob } = await makeTeam();
+    const path = join(dir, "t.kwteam");
+    const a = await TeamVault.create(path, alice, { name: "T" });
+    await a.addMember(bob);
+    await a.add(keyEntry("k1"));
+    const b = await TeamVault.open(path, bob);
+    const { exposure } = await b.removeMember(bob.id);
+    expect(exposure.map((r) => r.keyId)).toEqual(["k1"]);
+    expect(await errorOf(() => b.add(keyEntry("k2")))).toMatchObject({ code: "not_a_member", message: 'You are no longer a member of the team vault "T", so it cannot be changed with your identity.' });
+    expect((await errorOf(() => TeamVault.open(path, bob))).code).toBe("not_a_member");
+    await a.add(keyEntry("k3"));
+    expect(a.members().map((m) => m.name)).toEqual(["Alice"]);
+    expect(a.changes().slice(1, 3).map((c) => `${c.author} ${c.type}`)).toEqual(["Bob member.remove", "Bob rekey"]);
+    a.close();
+    b.close();
+  });
+
   it("refuses to add a member twice or to remove the last member", async () => {
     const dir = await tempDir();
     const { alice, bob } = await makeTeam();

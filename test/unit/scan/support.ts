@@ -2,7 +2,7 @@
  * Real folders and real git repositories for the scanner's tests, in the temp folder. Credentials
  * are generated at run time; nothing secret-looking is committed with the tests.
  */
-import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -75,6 +75,19 @@ export function commit(repo: string, message: string, files: Record<string, stri
 /** Runs the keyward command line (from the sources, as `npm run keyward` does) in `cwd`. */
 export function keyward(cwd: string, args: string[], input?: string | Buffer): SpawnSyncReturns<string> {
   return spawnSync(TSX, [CLI, ...args], { cwd, input, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, FORCE_COLOR: "0" } });
+}
+
+/** The same, without blocking this process (needed when it also runs the workspace server). */
+export function keywardAsync(cwd: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Asserts that no secret appears in any of the texts (the scanner's first rule). */

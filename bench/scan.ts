@@ -45,6 +45,7 @@ function checkFound(result: ScanResult, hashes: string[], what: string): void {
 
 export async function benchScan(): Promise<void> {
   const corpus = ensureCorpus();
+  const loadBefore = os.loadavg()[0]!.toFixed(2);
   const rgVersion = (await run("rg", ["--version"])).stdout.split("\n")[0];
   const rgTree = ["-uu", "--no-follow", "--max-filesize", String(MAX_FILE_BYTES), "--count-matches", "--no-messages", "-e", PATTERN, corpus.tree];
   const historyPipe = `git -C '${corpus.repo}' log -p --all | rg --count-matches -e '${PATTERN}'`;
@@ -80,7 +81,8 @@ export async function benchScan(): Promise<void> {
   const treeRg = median(tree.rg);
   const historyOurs = median(history.ours);
   const historyRg = median(history.rg);
-  console.log(`scan: ${os.availableParallelism()} cores, ${ROUNDS} alternating rounds after a warm-up, medians; ${rgVersion}`);
+  const load = os.loadavg()[0]!.toFixed(2);
+  console.log(`scan: ${os.availableParallelism()} cores, ${ROUNDS} alternating rounds after a warm-up, medians; ${rgVersion}; load average ${loadBefore} before, ${load} after (other work on the machine slows both sides)`);
   console.log(`working tree: ${tree.files} files, ${(tree.bytes / 1e6).toFixed(1)} MB, ${corpus.treeHashes.length} planted credentials (all found; rg matched ${tree.rgMatches})`);
   console.log(`  keyward scan:  ${treeOurs.toFixed(0)} ms, ${mbps(tree.bytes, treeOurs).toFixed(0)} MB/s (runs: ${tree.ours.map((ms) => ms.toFixed(0)).join(", ")} ms)`);
   console.log(`  rg -uu:        ${treeRg.toFixed(0)} ms, ${mbps(tree.bytes, treeRg).toFixed(0)} MB/s (runs: ${tree.rg.map((ms) => ms.toFixed(0)).join(", ")} ms)`);

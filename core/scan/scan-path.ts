@@ -69,24 +69,29 @@ export async function scanPath(options: ScanOptions): Promise<ScanResult> {
   const progress = new ProgressMeter(options.onProgress);
   const findings = new FindingSet();
   const skipped = noSkips();
-  const pool = await openScanPool({ root, maxFileBytes, chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES }, { threads: options.threads, workerUrl: options.workerUrl, signal });
+  // Workers start while the folder is being listed.
+  const starting = openScanPool({ root, maxFileBytes, chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES }, { threads: options.threads, workerUrl: options.workerUrl, signal });
+  starting.catch(() => {});
   const result: ScanResult = {
     root,
     listing: "none",
     history: Boolean(options.history),
     findings: [],
-    stats: { files: 0, bytes: 0, blobs: 0, blobBytes: 0, skipped, threads: pool.threads, durationMs: 0 },
+    stats: { files: 0, bytes: 0, blobs: 0, blobBytes: 0, skipped, threads: 0, durationMs: 0 },
     matched: false,
-    warnings: pool.warning ? [pool.warning] : [],
+    warnings: [],
   };
   try {
     if (options.workingTree !== false) {
       progress.phase("scanning");
-      const tree = await scanWorkingTree({ root, noIgnore: Boolean(options.noIgnore), git, pool, findings, progress, skipped, signal, only });
+      const tree = await scanWorkingTree({ root, noIgnore: Boolean(options.noIgnore), git, pool: starting, findings, progress, skipped, signal, only });
       result.listing = only ? "all" : tree.mode;
       result.stats.files = tree.files;
       result.stats.bytes = tree.bytes;
     }
+    const pool = await starting;
+    result.stats.threads = pool.threads;
+    if (pool.warning) result.warnings.push(pool.warning);
     if (top) await scanHistory({ top, root, git, maxFileBytes, pool, findings, progress, result, signal });
     result.findings = findings.list();
     if (options.lookup && result.findings.length > 0) {
@@ -100,7 +105,10 @@ export async function scanPath(options: ScanOptions): Promise<ScanResult> {
     if (signal?.aborted) throw cancelled();
     throw error;
   } finally {
-    await pool.close();
+    await starting.then(
+      (pool) => pool.close(),
+      () => {},
+    );
   }
   result.stats.durationMs = Math.round(performance.now() - started);
   progress.phase("done");
@@ -130,7 +138,11 @@ async function scanHistory({ top, root, git, maxFileBytes, pool, findings, progr
       signal,
       maxBytes: maxFileBytes,
       onAnswer: (answer) => {
-        for (const { id, find } of answer.finds) blobFinds.set(id, [...(blobFinds.get(id) ?? []), find]);
+        for (const { id, find } of answer.finds) {
+          const finds = blobFinds.get(id);
+          if (finds) finds.push(find);
+          else blobFinds.set(id, [find]);
+        }
         result.stats.blobs += answer.scanned;
         result.stats.blobBytes += answer.bytes;
         result.stats.skipped.binary += answer.binary;

@@ -1,6 +1,7 @@
 /**
  * The folder part of a scan: lists files (see list-files) and keeps the workers busy with batches
- * of them, a few batches ahead at most, so memory stays flat however many files there are.
+ * of them, a few batches ahead at most, so memory stays flat however many files there are. The
+ * listing starts while the workers are still starting: the first batches wait for them.
  * A directory that turns up in git's list (a submodule, a nested repository) is listed in turn.
  */
 import { cancelled } from "./cancel";
@@ -15,7 +16,8 @@ export interface WorkingTreeOptions {
   root: string;
   noIgnore: boolean;
   git: string;
-  pool: ScanPool;
+  /** The pool, possibly still starting. */
+  pool: Promise<ScanPool>;
   findings: FindingSet;
   progress: ProgressMeter;
   skipped: SkipCounts;
@@ -25,12 +27,21 @@ export interface WorkingTreeOptions {
 }
 
 export const FILE_BATCH = 128;
+/** Batches listed ahead while the workers start. */
+const EARLY_BATCHES = 32;
 
 export async function scanWorkingTree(options: WorkingTreeOptions): Promise<{ mode: ListingMode; files: number; bytes: number }> {
-  const { pool, findings, progress, skipped } = options;
+  const { findings, progress, skipped } = options;
   const totals = { files: 0, bytes: 0 };
   const inFlight = new Set<Promise<void>>();
-  const limit = Math.max(2, pool.threads * 2);
+  let pool: ScanPool | null = null;
+  let limit = 2;
+  const early: string[][] = [];
+  const starting = options.pool.then((started) => {
+    pool = started;
+    limit = Math.max(2, started.threads * 2);
+  });
+  starting.catch(() => {});
   const directories: string[] = [];
   let mode: ListingMode = "all";
 
@@ -43,15 +54,29 @@ export async function scanWorkingTree(options: WorkingTreeOptions): Promise<{ mo
     progress.add(answer.scanned, answer.bytes, answer.finds.length);
   };
 
-  const dispatch = async (prefix: string, batch: string[]) => {
-    if (options.signal?.aborted) throw cancelled();
+  const send = async (paths: string[]) => {
     while (inFlight.size >= limit) await Promise.race(inFlight);
-    const paths = prefix ? batch.map((file) => prefix + file) : batch;
-    const job = pool.files(paths).then((answer) => onAnswer("", paths, answer));
+    const job = pool!.files(paths).then((answer) => onAnswer("", paths, answer));
     const tracked = job.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
     // A failed batch fails the scan: surfaced by the awaits below.
     tracked.catch(() => {});
+  };
+
+  const dispatch = async (prefix: string, batch: string[]) => {
+    if (options.signal?.aborted) throw cancelled();
+    const paths = prefix ? batch.map((file) => prefix + file) : batch;
+    if (!pool && early.length < EARLY_BATCHES) {
+      early.push(paths);
+      return;
+    }
+    await flushEarly();
+    await send(paths);
+  };
+
+  const flushEarly = async () => {
+    await starting;
+    while (early.length > 0) await send(early.shift()!);
   };
 
   const list = async (prefix: string) => {
@@ -70,6 +95,7 @@ export async function scanWorkingTree(options: WorkingTreeOptions): Promise<{ mo
     await list("");
   }
   for (;;) {
+    await flushEarly();
     await Promise.all(inFlight);
     const directory = directories.shift();
     if (directory === undefined) break;

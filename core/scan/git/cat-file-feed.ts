@@ -20,8 +20,9 @@ export class BufferPool {
   /** A buffer of at least `bytes`; larger than the pool's size only for one large blob. */
   take(bytes: number): ArrayBuffer {
     this.out++;
-    if (bytes > this.bufferBytes) return new ArrayBuffer(bytes);
-    return this.free.pop() ?? new ArrayBuffer(this.bufferBytes);
+    // Not zero-filled: every byte handed on is first written with blob data.
+    if (bytes > this.bufferBytes) return Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer;
+    return this.free.pop() ?? (Buffer.allocUnsafeSlow(this.bufferBytes).buffer as ArrayBuffer);
   }
 
   give(buffer: ArrayBuffer): void {

@@ -76,6 +76,17 @@ describe("keyward scan", { timeout: 120_000 }, () => {
     expectNoSecret([old], run.stdout, run.stderr);
   });
 
+  it("respects .gitignore in a repository, and reads ignored files with --no-ignore", () => {
+    const repo = gitRepo("cli-ignore");
+    const ignored = credential("live");
+    write(repo, ".gitignore", "*.local\n");
+    write(repo, "settings.local", `KEY=${ignored}\n`);
+    expect(keyward(repo, ["scan", "."]).status).toBe(0);
+    const all = keyward(repo, ["scan", ".", "--no-ignore"]);
+    expect(all.status).toBe(1);
+    expect(all.stdout).toContain(`${displayForm(ignored)}  settings.local:1:5`);
+  });
+
   it("exits 2 with a message a user can act on", () => {
     const missing = keyward(root, ["scan", "no/such/folder"]);
     expect(missing.status).toBe(2);

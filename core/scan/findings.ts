@@ -1,11 +1,20 @@
 /**
  * Groups raw finds into findings: one per credential and place (file, line, column), whether seen
  * in the working tree, in one blob of the history or in fifty commits, with every commit and
- * author it appears in. Holds hashes and display forms only.
+ * author it appears in. Holds hashes and display forms only; a credential written in a file's
+ * name is replaced by its display form, so a path cannot carry a secret into a report.
  */
+import { displayForm, parseCredential } from "../../shared/credential";
 import type { Appearance } from "./git/commit-map";
 import type { Finding } from "./types";
 import type { WorkerFind } from "./worker/protocol";
+
+const IN_PATH = /uo_(?:live|test|adm)_[0-9A-Za-z]{38}/g;
+
+/** The path with every checksum-valid credential in it shown in its display form. */
+export function redactPath(file: string): string {
+  return file.includes("uo_") ? file.replace(IN_PATH, (candidate) => (parseCredential(candidate).ok ? displayForm(candidate) : candidate)) : file;
+}
 
 export class FindingSet {
   private readonly byPlace = new Map<string, Finding & { commitSet: Set<string> }>();
@@ -14,7 +23,8 @@ export class FindingSet {
   /** Every occurrence added, before grouping. */
   occurrences = 0;
 
-  private place(file: string, find: WorkerFind, inWorkingTree: boolean) {
+  private place(path: string, find: WorkerFind, inWorkingTree: boolean) {
+    const file = redactPath(path);
     const key = `${find.sha256}\0${file}\0${find.line}\0${find.column}`;
     let finding = this.byPlace.get(key);
     if (!finding) {

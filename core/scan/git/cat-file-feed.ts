@@ -2,6 +2,9 @@
  * Reads blobs from `git cat-file --batch` into a small pool of fixed buffers and hands each full
  * buffer to the scan workers; a buffer comes back with its answer and is reused. When every
  * buffer is out, git's output is paused, so memory stays the same whatever the repository's size.
+ * Protects against: blob contents (secrets among them) going anywhere but a scan worker; only
+ * object ids and sizes are read as text. Does not protect against: memory inspection of this
+ * process, whose reused buffers keep old contents until overwritten.
  */
 import type { BlobEntry, BlobsAnswer } from "../worker/protocol";
 import type { ScanPool } from "../worker/pool";

@@ -1,4 +1,8 @@
-/** The work of one request, the same in a worker thread and in the calling thread (no workers). */
+/**
+ * The work of one request, the same in a worker thread and in the calling thread (no workers).
+ * Contents are read into the runner's reused buffers and never copied out; what leaves is
+ * WorkerFind (hash, display form, kind, line, column).
+ */
 import path from "node:path";
 import type { PlacedFind } from "../engine/chunk-scanner";
 import { scanBlob } from "../engine/blob-scan";

@@ -10,7 +10,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { scanPath, type ScanResult } from "../../../core/scan";
-import { commit, credential, git, gitRepo, removeTempDirs, tempDir, write } from "./support";
+import { displayForm } from "../../../shared/credential";
+import { commit, credential, expectNoSecret, git, gitRepo, removeTempDirs, tempDir, write } from "./support";
 
 afterAll(removeTempDirs);
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -43,6 +44,18 @@ describe("what a folder scan skips", async () => {
 
   it("never reads through a symlink: the file outside the folder is not found", () => {
     expect(result.findings.some((finding) => finding.sha256 === sha(secretOutside))).toBe(false);
+  });
+});
+
+describe("a credential in a file's name", () => {
+  it("is shown by its display form in the finding's path, never as the secret", async () => {
+    const root = tempDir("named");
+    const inName = credential("test");
+    const inside = credential("live");
+    write(root, `backup-${inName}/notes.txt`, `K=${inside}\n`);
+    const result = await scanPath({ root });
+    expect(result.findings.map((finding) => finding.file)).toEqual([`backup-${displayForm(inName)}/notes.txt`]);
+    expectNoSecret([inName, inside], JSON.stringify(result));
   });
 });
 

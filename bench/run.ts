@@ -1,4 +1,5 @@
 /** `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named). */
+import { benchAudit } from "./audit";
 import { benchFindings } from "./findings";
 import { benchScan } from "./scan";
 import { benchCluster } from "./cluster";
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   cluster: benchCluster,
   scan: benchScan,
   findings: benchFindings,
+  audit: benchAudit,
   desktop: async () => {
     await benchVaultUnlock();
     await benchTableFilter();

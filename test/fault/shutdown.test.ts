@@ -26,20 +26,22 @@ async function loadedServer(target: DatabaseTarget) {
   const admin = await mintAdminToken(target);
   const server = await startServerProcess(target, ["--quiet"]);
   const { key, secret } = (await callJson(`${server.url}/v1/api-keys`, admin, "POST", { name: "under load", scope: "read" })).body;
-  const load = startLoad([`${server.url}/v1/whoami`], { authorization: `Bearer ${secret}` }, { loopsPerUrl: 12, maxMs: 15_000 });
-  await sleep(1500);
+  const load = startLoad([`${server.url}/v1/whoami`], { authorization: `Bearer ${secret}` }, { loopsPerUrl: 12, maxMs: 60_000 });
+  // Under load for real, however slow this machine is today: 200 answers, then past a whole write interval.
+  await expect.poll(() => load.outcomes.filter((outcome) => outcome.status === 200).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(200);
+  await sleep(FLUSH_MS + WRITE_MARGIN_MS + 300);
   return { admin, server, key, load };
 }
 
 eachDatabase(() => {
   describe("a server process stopped under load", () => {
-    it("SIGTERM: every accepted request is counted", async ({ target }) => {
+    it("SIGTERM: every accepted request is counted", { timeout: 90_000 }, async ({ target }) => {
       const { server, key, load } = await loadedServer(target);
       expect(await server.stop("SIGTERM")).toBe(0);
       const outcomes = await load.stop();
       const accepted = outcomes.filter((outcome) => outcome.status === 200).length;
       const unanswered = outcomes.filter((outcome) => outcome.status === 0).length;
-      expect(accepted).toBeGreaterThan(100);
+      expect(accepted).toBeGreaterThanOrEqual(200);
       expect(outcomes.filter((outcome) => outcome.timedOut)).toEqual([]);
       expect(outcomes.every((outcome) => [0, 200, 503].includes(outcome.status))).toBe(true);
       const stored = await storedRequests(target, key.id);
@@ -48,7 +50,7 @@ eachDatabase(() => {
       expect(stored).toBeLessThanOrEqual(accepted + unanswered);
     });
 
-    it("SIGKILL: at most the last second of usage is lost, the data stays consistent, and the server restarts cleanly", async ({ target }) => {
+    it("SIGKILL: at most the last second of usage is lost, the data stays consistent, and the server restarts cleanly", { timeout: 90_000 }, async ({ target }) => {
       const { admin, server, key, load } = await loadedServer(target);
       // Changes and refusals in flight too, so the audit chain is being written when the process dies.
       const writes = Array.from({ length: 10 }, (_, i) => callJson(`${server.url}/v1/api-keys`, admin, "POST", { name: `k${i}`, scope: "read" }).catch(() => null));
@@ -59,7 +61,7 @@ eachDatabase(() => {
       await Promise.all(writes);
       const accepted = outcomes.filter((outcome) => outcome.status === 200);
       const surely = accepted.filter((outcome) => outcome.doneAt < killedAt - FLUSH_MS - WRITE_MARGIN_MS).length;
-      expect(surely).toBeGreaterThan(100);
+      expect(surely).toBeGreaterThanOrEqual(200);
       const stored = await storedRequests(target, key.id);
       expect(stored).toBeGreaterThanOrEqual(surely);
       expect(stored).toBeLessThanOrEqual(outcomes.length); // never more than was sent

@@ -66,6 +66,16 @@ export async function startServerProcess(target: DatabaseTarget, args: string[] 
   };
 }
 
+/**
+ * Several processes on one workspace. The first starts alone: it makes the workspace's audit
+ * signing key, which the others then load (two first starts at once race to make it).
+ */
+export async function startServerProcesses(target: DatabaseTarget, count: number, args: string[] = []): Promise<ServerProcess[]> {
+  const first = await startServerProcess(target, args);
+  const rest = await Promise.all(Array.from({ length: count - 1 }, () => startServerProcess(target, args)));
+  return [first, ...rest];
+}
+
 /** An admin token for the target's database, made as `keyward server admin-token` does. */
 export async function mintAdminToken(target: DatabaseTarget, name = "test-admin"): Promise<string> {
   const { db } = await openDatabase({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });

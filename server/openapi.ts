@@ -31,9 +31,10 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
     "401": errorResponse("missing_credential, malformed_credential, unknown_credential, revoked_key or expired_key"),
     "403": errorResponse("insufficient_scope or wrong_credential_kind"),
     "429": errorResponse("rate_limited"),
+    "503": errorResponse("unavailable: the workspace database is away for a moment (Retry-After)"),
   };
   if (endpoint.path.includes(":id")) responses["404"] = errorResponse("not_found");
-  if (name === "rotateKey" || name === "scheduleKeyExpiry") responses["409"] = errorResponse("conflict");
+  if (name === "rotateKey" || name === "scheduleKeyExpiry" || name === "updateKey") responses["409"] = errorResponse("conflict");
   return {
     operationId: name,
     summary: endpoint.summary,

@@ -104,52 +104,62 @@ export class UsageTracker {
     this.pending = new Map();
     // One order for every process: two flushes that touch the same rows never wait on each other in a cycle.
     const keyIds = [...batch.keys()].sort();
+    const days = keyIds.flatMap((keyId) => [...batch.get(keyId)!.days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, day]) => ({ key_id: keyId, date, ...day })));
+    const refusals = keyIds.flatMap((keyId) =>
+      [...batch.get(keyId)!.refusals.values()]
+        .sort((a, b) => (a.date + a.reason < b.date + b.reason ? -1 : 1))
+        .map((refusal) => ({ key_id: keyId, date: refusal.date, reason: refusal.reason, count: refusal.count, last_at: refusal.lastAt })),
+    );
+    const clients = keyIds.flatMap((keyId) =>
+      [...batch.get(keyId)!.clients.values()]
+        .sort((a, b) => (a.ip + a.userAgent < b.ip + b.userAgent ? -1 : 1))
+        .map((client) => ({ key_id: keyId, ip: client.ip, user_agent: client.userAgent, first_seen_at: client.firstSeenAt, last_seen_at: client.lastSeenAt, requests: client.requests })),
+    );
     try {
       await this.db.transaction().execute(async (trx) => {
+        // Many rows per statement: a flush costs a few round trips, not a few per key.
+        for (const rows of chunks(days)) {
+          await trx
+            .insertInto("usage_daily")
+            .values(rows)
+            .onConflict((oc) =>
+              oc.columns(["key_id", "date"]).doUpdateSet((eb) => ({
+                requests: eb("usage_daily.requests", "+", eb.ref("excluded.requests")),
+                denied: eb("usage_daily.denied", "+", eb.ref("excluded.denied")),
+                reads: eb("usage_daily.reads", "+", eb.ref("excluded.reads")),
+                writes: eb("usage_daily.writes", "+", eb.ref("excluded.writes")),
+                settings: eb("usage_daily.settings", "+", eb.ref("excluded.settings")),
+              })),
+            )
+            .execute();
+        }
+        for (const rows of chunks(refusals)) {
+          await trx
+            .insertInto("usage_refusals")
+            .values(rows)
+            .onConflict((oc) =>
+              oc.columns(["key_id", "date", "reason"]).doUpdateSet((eb) => ({
+                count: eb("usage_refusals.count", "+", eb.ref("excluded.count")),
+                last_at: eb.case().when("excluded.last_at", ">", eb.ref("usage_refusals.last_at")).then(eb.ref("excluded.last_at")).else(eb.ref("usage_refusals.last_at")).end(),
+              })),
+            )
+            .execute();
+        }
+        for (const rows of chunks(clients)) {
+          await trx
+            .insertInto("usage_clients")
+            .values(rows)
+            .onConflict((oc) =>
+              oc.columns(["key_id", "ip", "user_agent"]).doUpdateSet((eb) => ({
+                first_seen_at: eb.case().when("excluded.first_seen_at", "<", eb.ref("usage_clients.first_seen_at")).then(eb.ref("excluded.first_seen_at")).else(eb.ref("usage_clients.first_seen_at")).end(),
+                last_seen_at: eb.case().when("excluded.last_seen_at", ">", eb.ref("usage_clients.last_seen_at")).then(eb.ref("excluded.last_seen_at")).else(eb.ref("usage_clients.last_seen_at")).end(),
+                requests: eb("usage_clients.requests", "+", eb.ref("excluded.requests")),
+              })),
+            )
+            .execute();
+        }
         for (const keyId of keyIds) {
-          const counts = batch.get(keyId)!;
-          for (const date of [...counts.days.keys()].sort()) {
-            const day = counts.days.get(date)!;
-            await trx
-              .insertInto("usage_daily")
-              .values({ key_id: keyId, date, ...day })
-              .onConflict((oc) =>
-                oc.columns(["key_id", "date"]).doUpdateSet((eb) => ({
-                  requests: eb("usage_daily.requests", "+", eb.ref("excluded.requests")),
-                  denied: eb("usage_daily.denied", "+", eb.ref("excluded.denied")),
-                  reads: eb("usage_daily.reads", "+", eb.ref("excluded.reads")),
-                  writes: eb("usage_daily.writes", "+", eb.ref("excluded.writes")),
-                  settings: eb("usage_daily.settings", "+", eb.ref("excluded.settings")),
-                })),
-              )
-              .execute();
-          }
-          for (const refusal of [...counts.refusals.values()].sort((a, b) => (a.date + a.reason < b.date + b.reason ? -1 : 1))) {
-            await trx
-              .insertInto("usage_refusals")
-              .values({ key_id: keyId, date: refusal.date, reason: refusal.reason, count: refusal.count, last_at: refusal.lastAt })
-              .onConflict((oc) =>
-                oc.columns(["key_id", "date", "reason"]).doUpdateSet((eb) => ({
-                  count: eb("usage_refusals.count", "+", eb.ref("excluded.count")),
-                  last_at: eb.case().when("excluded.last_at", ">", eb.ref("usage_refusals.last_at")).then(eb.ref("excluded.last_at")).else(eb.ref("usage_refusals.last_at")).end(),
-                })),
-              )
-              .execute();
-          }
-          for (const client of [...counts.clients.values()].sort((a, b) => (a.ip + a.userAgent < b.ip + b.userAgent ? -1 : 1))) {
-            await trx
-              .insertInto("usage_clients")
-              .values({ key_id: keyId, ip: client.ip, user_agent: client.userAgent, first_seen_at: client.firstSeenAt, last_seen_at: client.lastSeenAt, requests: client.requests })
-              .onConflict((oc) =>
-                oc.columns(["key_id", "ip", "user_agent"]).doUpdateSet((eb) => ({
-                  first_seen_at: eb.case().when("excluded.first_seen_at", "<", eb.ref("usage_clients.first_seen_at")).then(eb.ref("excluded.first_seen_at")).else(eb.ref("usage_clients.first_seen_at")).end(),
-                  last_seen_at: eb.case().when("excluded.last_seen_at", ">", eb.ref("usage_clients.last_seen_at")).then(eb.ref("excluded.last_seen_at")).else(eb.ref("usage_clients.last_seen_at")).end(),
-                  requests: eb("usage_clients.requests", "+", eb.ref("excluded.requests")),
-                })),
-              )
-              .execute();
-          }
-          const columns = keyUseColumns(counts.use);
+          const columns = keyUseColumns(batch.get(keyId)!.use);
           if (columns) await trx.updateTable("api_keys").set(columns).where("id", "=", keyId).execute();
         }
       });
@@ -166,4 +176,11 @@ export class UsageTracker {
       else mergeOlder(newer, older);
     }
   }
+}
+
+/** At most 500 rows per statement: well under SQLite's and PostgreSQL's limits on parameters. */
+function chunks<T>(rows: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }

@@ -57,6 +57,21 @@ eachDatabase(() => {
       expect((await ws.call("GET", `/v1/api-keys/${key.id}/usage?days=0`)).status).toBe(400);
     });
 
+    it("writes a flush of more than 500 rows (several statements in one transaction)", async ({ ws }) => {
+      const { key, secret } = await ws.createKey("read");
+      for (let sent = 0; sent < 1201; sent += 100) {
+        await Promise.all(
+          Array.from({ length: Math.min(100, 1201 - sent) }, (_, i) => ws.call("GET", "/v1/whoami", { token: secret, headers: { "user-agent": `agent/${sent + i}` } })),
+        );
+      }
+      await ws.server.housekeeping();
+      const usage = (await ws.call("GET", `/v1/api-keys/${key.id}/usage?days=1`)).body;
+      expect(usage.daily[0].requests).toBe(1201);
+      expect(usage.clients).toHaveLength(1000); // the answer's cap; all 1201 are stored
+      const recent = (await ws.call("GET", "/v1/usage/recent?days=1")).body;
+      expect(recent.clients.filter((client: { keyId: string }) => client.keyId === key.id)).toHaveLength(1201);
+    });
+
     it("writes pending counts when the server process gets SIGTERM", async ({ target }) => {
       const token = await mintAdminToken(target, "sigterm");
       // Counts are written every 5 s here, so what SIGTERM finds pending must be written by SIGTERM.

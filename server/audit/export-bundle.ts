@@ -7,7 +7,7 @@
  */
 import { createHash, sign } from "node:crypto";
 import type { Kysely } from "kysely";
-import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION, type ApiKey, type ChainHead } from "../../shared/api/schemas";
+import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION, type ApiKey, type AuditEvent, type ChainHead } from "../../shared/api/schemas";
 import { bundleSignedText } from "../../shared/audit-bundle-format";
 import { canonicalJson } from "../../shared/canonical-json";
 import type { Database } from "../db/schema";
@@ -16,7 +16,7 @@ import type { KeyStore } from "../keys/key-store";
 import { chainHead, listAuditEvents } from "./audit-log";
 import type { AuditSigningKey } from "./signing-key";
 
-const EVENT_PAGE = 2000;
+const EVENT_PAGE = 5000;
 const KEY_PAGE = 1000;
 const CHUNK_CHARS = 256 * 1024;
 const SNAPSHOT_ATTEMPTS = 5;
@@ -63,9 +63,46 @@ export async function snapshotInventory(source: Pick<BundleSource, "db" | "keys"
   throw new ApiError("unavailable", "Keys are changing too fast to take a consistent audit export; try again.");
 }
 
+/** canonicalJson (shared/canonical-json.ts) without its intermediate arrays: the export writes a million of these. */
+function canonicalValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value !== "object" || value === null) return canonicalJson(value);
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalValue(value[i] === undefined ? null : value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = "{";
+  for (const name of Object.keys(record).sort()) {
+    const member = record[name];
+    if (member === undefined) continue;
+    out += `${out.length === 1 ? "" : ","}${JSON.stringify(name)}:${canonicalValue(member)}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * canonicalJson(event), written out: an event's members are fixed, so only `data` needs sorting.
+ * Several times faster than the generic form on a million events; a test holds the two equal.
+ */
+export function canonicalEvent(event: AuditEvent): string {
+  const keyId = event.keyId === undefined ? "" : `"keyId":${JSON.stringify(event.keyId)},`;
+  return (
+    `{"actor":${JSON.stringify(event.actor)},"at":${JSON.stringify(event.at)},"data":${canonicalValue(event.data)},"hash":${JSON.stringify(event.hash)},` +
+    `${keyId}"prevHash":${JSON.stringify(event.prevHash)},"seq":${canonicalJson(event.seq)},"type":${JSON.stringify(event.type)}}`
+  );
+}
+
 /** The bundle's bytes as text chunks, in canonical member order (shared/audit-bundle-format.ts). */
-export async function* auditBundleChunks(source: BundleSource, snapshot: InventorySnapshot): AsyncGenerator<string> {
+export async function* auditBundleChunks(source: BundleSource, snapshot: InventorySnapshot): AsyncGenerator<Buffer> {
   const unsigned = createHash("sha256");
+  // Each chunk is encoded once: hashed and sent as the same bytes.
+  const seal = (text: string): Buffer => {
+    const bytes = Buffer.from(text, "utf8");
+    unsigned.update(bytes);
+    return bytes;
+  };
   let pending = '{"events":[';
   let after = 0;
   while (after < snapshot.head.seq) {
@@ -73,12 +110,11 @@ export async function* auditBundleChunks(source: BundleSource, snapshot: Invento
     if (events.length === 0) throw new Error(`The audit chain ends at seq ${after}, before its head ${snapshot.head.seq}.`);
     for (const event of events) {
       if (event.seq !== after + 1) throw new Error(`The audit chain has no event ${after + 1}.`);
-      pending += (after === 0 ? "" : ",") + canonicalJson(event);
+      pending += (after === 0 ? "" : ",") + canonicalEvent(event);
       after = event.seq;
     }
     if (pending.length >= CHUNK_CHARS) {
-      unsigned.update(pending, "utf8");
-      yield pending;
+      yield seal(pending);
       pending = "";
     }
   }
@@ -86,19 +122,17 @@ export async function* auditBundleChunks(source: BundleSource, snapshot: Invento
   for (let index = 0; index < snapshot.keys.length; index++) {
     pending += (index === 0 ? "" : ",") + canonicalJson(snapshot.keys[index]);
     if (pending.length >= CHUNK_CHARS) {
-      unsigned.update(pending, "utf8");
-      yield pending;
+      yield seal(pending);
       pending = "";
     }
   }
   pending += `],"serverVersion":${JSON.stringify(source.serverVersion)}`;
-  unsigned.update(pending, "utf8");
-  yield pending;
+  yield seal(pending);
 
   const rest =
     `,"signing":${canonicalJson(source.signingKey.info)},"version":${AUDIT_BUNDLE_VERSION}` +
     `,"workspaceId":${JSON.stringify(source.workspaceId)},"workspaceName":${JSON.stringify(source.workspaceName)}}`;
   unsigned.update(rest, "utf8");
   const signature = sign(null, Buffer.from(bundleSignedText(unsigned.digest("hex")), "ascii"), source.signingKey.privateKey);
-  yield `,"signature":"${signature.toString("base64")}"${rest}`;
+  yield Buffer.from(`,"signature":"${signature.toString("base64")}"${rest}`, "utf8");
 }

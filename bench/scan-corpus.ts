@@ -14,11 +14,15 @@ import os from "node:os";
 import path from "node:path";
 import { generateCredential } from "../shared/credential";
 
-const VERSION = "1";
+const TREE_VERSION = "1";
+const REPO_VERSION = "2";
 export const BENCH_DIR = path.join(os.tmpdir(), "keyward-bench-scan");
 const PLANTED_IN_TREE = 40;
 const HISTORY_PACKAGES = 120;
-const HISTORY_COMMITS = 12;
+/** Commits that add packages, then commits that change files in place, as most commits do. */
+const ADDING_COMMITS = 12;
+const CHANGING_COMMITS = 36;
+const FILES_CHANGED_PER_COMMIT = 40;
 
 export interface Corpus {
   tree: string;
@@ -29,24 +33,32 @@ export interface Corpus {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+type Manifest = Corpus & { treeVersion: string; repoVersion: string };
+
 export function ensureCorpus(): Corpus {
   const manifestFile = path.join(BENCH_DIR, "manifest.json");
+  let manifest: Partial<Manifest> = {};
   try {
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Corpus & { version: string };
-    if (manifest.version === VERSION && fs.existsSync(manifest.tree) && fs.existsSync(manifest.repo)) return manifest;
+    manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
   } catch {
-    // No corpus yet, or an old one: build it.
+    // No corpus yet: build it.
   }
-  fs.rmSync(BENCH_DIR, { recursive: true, force: true });
-  fs.mkdirSync(BENCH_DIR, { recursive: true });
   const tree = path.join(BENCH_DIR, "tree");
   const repo = path.join(BENCH_DIR, "repo");
-  console.log(`scan: building the corpus in ${BENCH_DIR} (once)…`);
-  fs.cpSync(path.resolve(import.meta.dirname, "../node_modules"), tree, { recursive: true, verbatimSymlinks: true });
-  const treeHashes = plant(textFiles(tree), PLANTED_IN_TREE);
-  const historyHashes = buildHistory(tree, repo);
-  const corpus: Corpus = { tree, repo, treeHashes, historyHashes };
-  fs.writeFileSync(manifestFile, JSON.stringify({ version: VERSION, ...corpus }));
+  if (manifest.treeVersion !== TREE_VERSION || !manifest.treeHashes || !fs.existsSync(tree)) {
+    console.log(`scan: copying node_modules to ${tree} and planting credentials (once)…`);
+    fs.rmSync(BENCH_DIR, { recursive: true, force: true });
+    fs.mkdirSync(BENCH_DIR, { recursive: true });
+    fs.cpSync(path.resolve(import.meta.dirname, "../node_modules"), tree, { recursive: true, verbatimSymlinks: true });
+    manifest = { treeVersion: TREE_VERSION, treeHashes: plant(textFiles(tree), PLANTED_IN_TREE) };
+  }
+  if (manifest.repoVersion !== REPO_VERSION || !manifest.historyHashes || !fs.existsSync(repo)) {
+    console.log(`scan: building a git repository with history in ${repo} (once)…`);
+    fs.rmSync(repo, { recursive: true, force: true });
+    manifest = { ...manifest, repoVersion: REPO_VERSION, historyHashes: buildHistory(tree, repo) };
+  }
+  const corpus: Corpus = { tree, repo, treeHashes: manifest.treeHashes!, historyHashes: manifest.historyHashes! };
+  fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, ...corpus }));
   return corpus;
 }
 
@@ -86,27 +98,34 @@ function buildHistory(tree: string, repo: string): string[] {
   git("config", "user.name", "Bench Author");
   git("config", "user.email", "bench@example.invalid");
   git("config", "commit.gpgsign", "false");
+  // No background gc racing the commits: one gc at the end packs the history, as a clone has it.
+  git("config", "gc.auto", "0");
   const packages = fs
     .readdirSync(tree)
     .filter((name) => !name.startsWith(".") && !name.startsWith("@") && fs.statSync(path.join(tree, name)).isDirectory())
     .sort()
     .slice(0, HISTORY_PACKAGES);
   const hashes: string[] = [];
-  const perCommit = Math.ceil(packages.length / HISTORY_COMMITS);
-  for (let commit = 0; commit < HISTORY_COMMITS; commit++) {
+  const perCommit = Math.ceil(packages.length / ADDING_COMMITS);
+  for (let commit = 0; commit < ADDING_COMMITS + CHANGING_COMMITS; commit++) {
     for (const name of packages.slice(commit * perCommit, (commit + 1) * perCommit)) {
       fs.cpSync(path.join(tree, name), path.join(repo, name), { recursive: true, verbatimSymlinks: true });
     }
-    // A credential committed in a config file, which a later commit deletes: only history has it.
-    const secretFile = path.join(repo, `deploy-${commit}.env`);
-    const credential = generateCredential("live");
-    fs.writeFileSync(secretFile, `API_KEY=${credential}\n`);
-    hashes.push(sha256(credential));
-    if (commit > 0) fs.rmSync(path.join(repo, `deploy-${commit - 1}.env`));
-    // Files changed in place, so blobs have several versions.
-    for (const file of textFiles(repo).slice(0, 30)) fs.appendFileSync(file, `\n// revision ${commit}\n`);
+    // A credential committed in a config file, which the next commit deletes: only history has it.
+    if (commit % 4 === 0) {
+      const credential = generateCredential("live");
+      fs.writeFileSync(path.join(repo, `deploy-${commit}.env`), `API_KEY=${credential}\n`);
+      hashes.push(sha256(credential));
+    }
+    if (commit % 4 === 1) fs.rmSync(path.join(repo, `deploy-${commit - 1}.env`));
+    // Files changed in place, different ones each time, so blobs have several versions.
+    const files = textFiles(repo);
+    for (let i = 0; i < FILES_CHANGED_PER_COMMIT; i++) {
+      const file = files[(commit * 97 + i * 31) % files.length]!;
+      fs.appendFileSync(file, `\n// revision ${commit}\n`);
+    }
     git("add", "-A");
-    git("commit", "-q", "-m", `Add packages, batch ${commit}`);
+    git("commit", "-q", "-m", commit < ADDING_COMMITS ? `Add packages, batch ${commit}` : `Change ${FILES_CHANGED_PER_COMMIT} files`);
   }
   // An unmerged branch with one more credential.
   git("checkout", "-q", "-b", "experiment");

@@ -93,6 +93,8 @@ export async function scanPath(options: ScanOptions): Promise<ScanResult> {
     result.stats.threads = pool.threads;
     if (pool.warning) result.warnings.push(pool.warning);
     if (top) await scanHistory({ top, root, git, maxFileBytes, pool, findings, progress, result, signal });
+    // The workers are done: free them before waiting on the network.
+    await pool.close();
     result.findings = findings.list();
     if (options.lookup && result.findings.length > 0) {
       progress.phase("matching");

@@ -12,8 +12,11 @@ let bundled: Promise<URL> | null = null;
 
 export function scanWorkerUrl(explicit?: URL | string): Promise<URL> {
   if (explicit) return Promise.resolve(typeof explicit === "string" ? new URL(explicit, "file:///") : explicit);
-  const sibling = new URL("./scan-worker.js", import.meta.url);
-  if (sibling.protocol === "file:" && fs.existsSync(fileURLToPath(sibling))) return Promise.resolve(sibling);
+  // Beside this code, or one folder up when a bundler put this code in a chunks/ folder.
+  for (const candidate of ["./scan-worker.js", "../scan-worker.js"]) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === "file:" && fs.existsSync(fileURLToPath(url))) return Promise.resolve(url);
+  }
   bundled ??= bundleFromSources().catch((error: unknown) => {
     bundled = null;
     throw error;

@@ -66,6 +66,18 @@ describe("the pre-commit hook", { timeout: 120_000 }, () => {
     expect(git(repo, "log", "--format=%s")).toBe("add prod settings");
   });
 
+  it("sees what `git commit -a` is about to record (its temporary index)", () => {
+    const repo = gitRepo("hook-all");
+    commit(repo, "start", { "app.env": "KEY=\n" });
+    expect(keyward(repo, ["hook", "install"]).status).toBe(0);
+    const secret = credential("live");
+    write(repo, "app.env", `KEY=${secret}\n`);
+    const run = spawnSync("git", ["commit", "-a", "-m", "set the key"], { cwd: repo, encoding: "utf8" });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain(`${displayForm(secret)}  app.env:1:5`);
+    expect(git(repo, "log", "--format=%s")).toBe("start");
+  });
+
   it("installs where core.hooksPath points", () => {
     const repo = gitRepo("hookspath");
     git(repo, "config", "core.hooksPath", ".githooks");

@@ -1,6 +1,9 @@
-/**
- * Builds the app's services on a platform, and takes them down on quit (held secrets dropped,
- * clipboard cleared, vault locked, local server stopped).
+/*
+ * Builds the app's services on a platform, and takes them down on quit.
+ * Protects against: a secret outliving the session (on quit every held secret is dropped, the
+ * clipboard cleared if it still holds Keyward's copy, the vault locked, the local server stopped;
+ * a locked vault drops every held secret too). Does not protect against: a process killed before
+ * it can quit, which leaves the clipboard as it was (the vault file stays encrypted).
  */
 import { ClipboardGuard } from "../clipboard/clipboard-guard";
 import { createLog } from "../log";

@@ -1,10 +1,10 @@
 /*
  * Copies secrets to the clipboard and takes them back: after a set time and on quit, but only if
  * the clipboard still holds what Keyward wrote (so a user's later copy is never wiped). Holds only
- * a SHA-256 of what it wrote, never the secret, and compares digests in constant time. Protects
- * against secrets lingering in the clipboard and its history (the adapter marks them concealed
- * where the OS allows); does not protect against another program reading the clipboard while the
- * secret is in it.
+ * a SHA-256 of what it wrote, never the secret, and compares digests in constant time.
+ * Protects against: secrets lingering in the clipboard and its history (the adapter marks them
+ * concealed where the OS allows). Does not protect against: another program reading the clipboard
+ * while the secret is in it.
  *
  * The clipboard is asynchronous (Electron's clipboard API is promise-based), so every operation
  * is too. A generation number keeps overlapping calls apart: a check that was started before a

@@ -165,7 +165,6 @@ export const BodySchema = z.strictObject({
   /** `[id, sealed secrets]` pairs (see lists.ts). */
   entries: z.array(z.unknown()),
 });
-export type BodyJson = z.infer<typeof BodySchema>;
 
 /** One sealed entry: its secret and the secrets it replaced, newest first. Checked at each `get`. */
 export const SecretsSchema = z.strictObject({

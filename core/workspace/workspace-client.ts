@@ -1,7 +1,9 @@
 /*
- * The client of a workspace's Workspace Keys API. Holds the admin token in memory only, for the
- * life of the connection, and never logs it or a key's secret. Every answer is checked against the
- * contract's schemas, so a server that is not a workspace cannot feed the app malformed data.
+ * The client of a workspace's Workspace Keys API. Every answer is checked against the contract's
+ * schemas, so a server that is not a workspace cannot feed the app malformed data.
+ * Protects against: the admin token or a key's secret leaking through the client (held in memory
+ * only for the life of the connection, never logged; redirects refused, so a token is never sent
+ * on to another host). Does not protect against: the server it was pointed at.
  */
 import type { z } from "zod";
 import { ENDPOINTS, type Endpoint } from "../../shared/api/endpoints";

@@ -7,18 +7,23 @@ import { startHarness, type Harness } from "../harness/harness-server";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
-export const test = base.extend<{ harness: Harness; app: Page }>({
-  harness: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-"));
-    const harness = await startHarness({
-      dataDir,
-      rendererDir: path.join(repoRoot, "out/renderer"),
-      repoRoot,
-      vaultCreateOptions: { kdf: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
+export const FAST_VAULT = { kdf: { memoryKiB: 1024, iterations: 1, parallelism: 1 } };
+
+export const test = base.extend<{ harness: Harness; app: Page; tempDir: () => string }>({
+  // Folders a test makes for itself (a second harness, a restart): all removed after the test.
+  tempDir: async ({}, use) => {
+    const made: string[] = [];
+    await use(() => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-"));
+      made.push(dir);
+      return dir;
     });
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  },
+  harness: async ({ tempDir }, use) => {
+    const harness = await startHarness({ dataDir: tempDir(), rendererDir: path.join(repoRoot, "out/renderer"), repoRoot, vaultCreateOptions: FAST_VAULT });
     await use(harness);
     await harness.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   },
   app: async ({ page, harness }, use) => {
     await page.goto(harness.pageUrl);
@@ -27,6 +32,18 @@ export const test = base.extend<{ harness: Harness; app: Page }>({
 });
 
 export { expect };
+
+export const RENDERER_DIR = path.join(repoRoot, "out/renderer");
+export const REPO_ROOT = repoRoot;
+
+/** A key made directly in the app core (as if created earlier), with its secret, for tests that start from existing keys. */
+export async function seedKey(harness: Harness, name: string, options: { scope?: "read" | "write" | "full"; description?: string } = {}) {
+  await expect.poll(() => harness.core.workspaces.current().state, { timeout: 30_000 }).toBe("connected");
+  const created = await harness.core.keys.create({ name, scope: options.scope ?? "write", description: options.description ?? "", environment: "live", expiresAt: null });
+  const { secret } = harness.core.keys.reveal(created.handle);
+  await harness.core.keys.finishReveal(created.handle, false);
+  return { key: created.key, secret };
+}
 
 /** The URL of the workspace the app is connected to, for calls a real integration would make. */
 export function workspaceUrl(harness: Harness): string {

@@ -1,18 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { startHarness } from "../harness/harness-server";
-import { expect, test, workspaceUrl } from "./fixtures";
+import { expect, RENDERER_DIR, REPO_ROOT, seedKey as seed, test, workspaceUrl } from "./fixtures";
 import { startIntegration } from "./support/integration";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-
-async function seedKey(harness: import("../harness/harness-server").Harness, name: string) {
-  await expect.poll(() => harness.core.workspaces.current().state, { timeout: 30_000 }).toBe("connected");
-  const revealed = await harness.core.keys.create({ name, scope: "write", description: "Zapier reads it from ZAPIER_API_KEY", expiresAt: null });
-  await harness.core.keys.finishReveal(revealed.handle, false);
-  return revealed;
-}
+const seedKey = (harness: import("../harness/harness-server").Harness, name: string) => seed(harness, name, { description: "Zapier reads it from ZAPIER_API_KEY" });
 
 test("rotate a key in use without a single failed request, verified by the integration's own use", async ({ page, harness }) => {
   const old = await seedKey(harness, "Zapier Integration");
@@ -46,8 +36,8 @@ test("rotate a key in use without a single failed request, verified by the integ
   await expect(wizard.getByText(/zapier-client\/2\.1/).first()).toBeVisible();
   await wizard.getByRole("button", { name: "Next" }).click();
 
-  // Step 4: the old key was used minutes ago, so revoking it asks once more, naming that use.
-  await wizard.getByRole("radio", { name: "Revoke now" }).check();
+  // Step 4: the old key was used seconds ago, so revoking it now asks once more, naming that use.
+  await expect(wizard.getByRole("radio", { name: "Revoke now" })).toBeChecked();
   await wizard.getByRole("button", { name: "Revoke old key" }).click();
   await expect(page.getByText(/127\.0\.0\.1 \(zapier-client\/2\.1\)/).first()).toBeVisible();
   await page.getByRole("button", { name: "Revoke anyway" }).click();
@@ -61,6 +51,7 @@ test("rotate a key in use without a single failed request, verified by the integ
   expect(stats.keysUsed).toEqual([old.secret.slice(0, 14), newSecret.slice(0, 14)]);
   const refused = await fetch(`${url}/v1/feedback`, { headers: { authorization: `Bearer ${old.secret}` } });
   expect(refused.status).toBe(401);
+  await page.getByRole("checkbox", { name: /Show revoked and expired/ }).check();
   await expect(page.getByRole("row", { name: /Zapier Integration/ }).filter({ hasText: "Revoked" })).toHaveCount(1);
 });
 
@@ -86,9 +77,8 @@ test("revoking after a grace period leaves the old key working until the server 
   expect(Date.parse(key.expiresAt!) - Date.now()).toBeLessThanOrEqual(3600_000);
 });
 
-test("an unfinished rotation resumes at its step after a restart", async ({ browser }) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-resume-"));
-  const options = { dataDir, rendererDir: path.join(repoRoot, "out/renderer"), repoRoot };
+test("an unfinished rotation resumes at its step after a restart", async ({ browser, tempDir }) => {
+  const options = { dataDir: tempDir(), rendererDir: RENDERER_DIR, repoRoot: REPO_ROOT };
   let harness = await startHarness(options);
   const old = await seedKey(harness, "Internal Dashboard");
   let page = await browser.newPage();
@@ -116,10 +106,9 @@ test("an unfinished rotation resumes at its step after a restart", async ({ brow
   }
 });
 
-test("a rotation reminder's click opens that key's rotation", async ({ browser }) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-reminder-"));
+test("a rotation reminder's click opens that key's rotation", async ({ browser, tempDir }) => {
   let offsetDays = 0;
-  const harness = await startHarness({ dataDir, rendererDir: path.join(repoRoot, "out/renderer"), repoRoot, now: () => new Date(Date.now() + offsetDays * 86_400_000) });
+  const harness = await startHarness({ dataDir: tempDir(), rendererDir: RENDERER_DIR, repoRoot: REPO_ROOT, now: () => new Date(Date.now() + offsetDays * 86_400_000) });
   try {
     await seedKey(harness, "Support Bot");
     const page = await browser.newPage();

@@ -1,4 +1,7 @@
-/** `npm run harness -- --port P [--workspace URL --admin-token T] [--data DIR] [--keychain memory]`: prints the page URL. */
+/** `npm run harness -- --port P [--workspace URL --admin-token T] [--data DIR] [--keychain memory]`: prints the page URL.
+ * Protects against: nothing beyond the harness's session token; a test tool that holds an admin
+ * token in memory. Does not protect against: other local users, who should not run it.
+ */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -3,6 +3,8 @@
  * HTTP to the same handler table the Electron main process registers, with the same core services
  * behind it. Every request must carry the harness's random session token (in the first page URL,
  * then as a cookie), so other local pages and processes cannot drive it.
+ * Protects against: other local pages and processes driving the harness (the session token).
+ * Does not protect against: anyone on this machine who reads the printed URL.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";

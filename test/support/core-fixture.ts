@@ -32,13 +32,11 @@ export interface AppUnderTest extends TestCore {
 }
 
 export const coreTest = base.extend<{ workspace: TestWorkspace; clock: TestClock; app: AppUnderTest }>({
-  // eslint-disable-next-line no-empty-pattern -- vitest reads the fixtures a fixture needs from this pattern
   workspace: async ({}, use) => {
     const workspace = await startWorkspace();
     await use(workspace);
     await workspace.stop();
   },
-  // eslint-disable-next-line no-empty-pattern
   clock: async ({}, use) => {
     await use(new TestClock());
   },

@@ -1,4 +1,9 @@
-/** app.*, clipboard.* and preferences.* */
+/*
+ * app.*, clipboard.* and preferences.*
+ * Protects against: secrets crossing to the renderer (copies go from the main process to the
+ * clipboard by handle or vault entry id). Does not protect against: other programs reading the
+ * clipboard while the copy is there.
+ */
 import { IPC_CONTRACT_VERSION } from "../../../shared/ipc/contract";
 import type { AppCore } from "../app-core";
 import type { HandlersOf } from "./index";

@@ -1,4 +1,8 @@
-/** vault.* */
+/*
+ * vault.*
+ * Protects against: entries' secrets reaching the renderer (entries are listed with labels and
+ * metadata only). Does not protect against: a renderer that asks to copy an entry, which it may.
+ */
 import type { VaultEntrySummary } from "../../../shared/ipc/contract";
 import type { EntryInfo } from "../../vault";
 import type { AppCore } from "../app-core";

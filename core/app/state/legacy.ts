@@ -4,6 +4,15 @@
  * files are seeded from it (and saved) before the preferences file is rewritten without them.
  */
 import fs from "node:fs";
+import path from "node:path";
+
+/** The `seed` of a file split from the older preferences.json: `{ [as]: <its field> }`, or undefined when it had none. */
+export function seedFromLegacy(dataDir: string, field: string, as: string): () => unknown {
+  return () => {
+    const legacy = readLegacyField(path.join(dataDir, "preferences.json"), field);
+    return legacy === undefined ? undefined : { [as]: legacy };
+  };
+}
 
 export function readLegacyField(preferencesFile: string, field: string): unknown {
   try {

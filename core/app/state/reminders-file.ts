@@ -2,8 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { VersionedFile } from "../../persist/versioned-file";
-import { readLegacyField } from "./legacy";
-import { PREFERENCES_FILE } from "./preferences-file";
+import { seedFromLegacy } from "./legacy";
 
 export const RemindersContent = z.object({ sent: z.record(z.string(), z.array(z.string())).catch({}) });
 export type RemindersContent = z.infer<typeof RemindersContent>;
@@ -15,9 +14,6 @@ export function openRemindersFile(dataDir: string): VersionedFile<RemindersConte
     version: 1,
     schema: RemindersContent,
     defaults: () => ({ sent: {} }),
-    seed: () => {
-      const legacy = readLegacyField(path.join(dataDir, PREFERENCES_FILE), "remindersSent");
-      return legacy === undefined ? undefined : { sent: legacy };
-    },
+    seed: seedFromLegacy(dataDir, "remindersSent", "sent"),
   });
 }

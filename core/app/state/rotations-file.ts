@@ -8,8 +8,7 @@ import { z } from "zod";
 import { Scope } from "../../../shared/api/schemas";
 import { RotationStep } from "../../../shared/domain/rotation-steps";
 import { VersionedFile } from "../../persist/versioned-file";
-import { parsedItems, readLegacyField } from "./legacy";
-import { PREFERENCES_FILE } from "./preferences-file";
+import { parsedItems, seedFromLegacy } from "./legacy";
 
 const Time = z.iso.datetime({ offset: false });
 
@@ -41,9 +40,6 @@ export function openRotationsFile(dataDir: string): VersionedFile<RotationsConte
     version: 1,
     schema: RotationsContent,
     defaults: () => ({ rotations: [] }),
-    seed: () => {
-      const legacy = readLegacyField(path.join(dataDir, PREFERENCES_FILE), "rotations");
-      return legacy === undefined ? undefined : { rotations: legacy };
-    },
+    seed: seedFromLegacy(dataDir, "rotations", "rotations"),
   });
 }

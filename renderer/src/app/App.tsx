@@ -1,10 +1,11 @@
-/** The app: top bar, then the current screen. Screens are chosen by the URL hash. */
-import { KeysScreen } from "../features/keys/KeysScreen";
-import { SettingsScreen } from "../features/settings/SettingsScreen";
-import { VaultScreen } from "../features/vault/VaultScreen";
-import { hasBridge } from "../ipc/keyward";
+/** The app: a skip link, the production band, the top bar, then the current screen. Screens are chosen by the URL hash. */
+import { hasBridge } from "../ipc/presence";
+import { useRouteStore } from "../navigation/route-store";
 import { TooltipProvider } from "../ui/Tooltip";
-import { useRouteStore } from "./route-store";
+import { KeysScreen } from "../features/keys";
+import { SettingsScreen } from "../features/settings";
+import { VaultScreen } from "../features/vault";
+import { ProductionBand } from "../features/workspaces";
 import { TopBar } from "./TopBar";
 import { useActivityTouch } from "./useActivityTouch";
 import { useAppEvents } from "./useAppEvents";
@@ -18,12 +19,40 @@ export function App() {
   );
 }
 
+const SKIP_TARGETS = { keys: { href: "#keys-table", label: "Skip to the keys table" } } as const;
+
+/**
+ * Where the skip link puts focus: the first row's name on the keys screen, else the screen's
+ * heading. Never on a focusable ancestor of the content (main, the table's scroll box): a click
+ * inside one would move focus there and close any open menu.
+ */
+function skipTarget(route: string, href: string): HTMLElement | null {
+  const firstRow = route === "keys" ? document.querySelector<HTMLElement>(".keys-tbody .key-name-button") : null;
+  if (firstRow) return firstRow;
+  const target = document.querySelector<HTMLElement>(href === "#main" ? "#main h1" : href);
+  if (target && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  return target;
+}
+
 function Shell() {
   useAppEvents();
   useActivityTouch();
   const route = useRouteStore((state) => state.route);
+  const skip = route in SKIP_TARGETS ? SKIP_TARGETS[route as keyof typeof SKIP_TARGETS] : { href: "#main", label: "Skip to the content" };
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href={skip.href}
+        onClick={(event) => {
+          // The hash is the app's router: move focus instead of navigating.
+          event.preventDefault();
+          skipTarget(route, skip.href)?.focus();
+        }}
+      >
+        {skip.label}
+      </a>
+      <ProductionBand />
       <TopBar />
       <main className="main" id="main">
         {route === "keys" ? <KeysScreen /> : route === "vault" ? <VaultScreen /> : <SettingsScreen />}

@@ -1,9 +1,9 @@
-/** The top bar: app name, workspace switcher, navigation, then the clipboard and vault state. */
-import { ClipboardPill } from "../features/clipboard/ClipboardPill";
-import { VaultIndicator } from "../features/vault/VaultIndicator";
-import { WorkspaceSwitcher } from "../features/workspaces/WorkspaceSwitcher";
+/** The top bar: app name, workspace switcher, navigation (links, the current one marked), then the clipboard and vault state. */
+import { ClipboardPill } from "../features/clipboard";
+import { VaultIndicator } from "../features/vault";
+import { WorkspaceSwitcher } from "../features/workspaces";
+import { hrefFor, ROUTES, useRouteStore, type Route } from "../navigation/route-store";
 import { KeyIcon } from "../ui/icons";
-import { navigate, ROUTES, useRouteStore, type Route } from "./route-store";
 
 const ROUTE_LABELS: Record<Route, string> = { keys: "Keys", vault: "Vault", settings: "Settings" };
 
@@ -18,9 +18,9 @@ export function TopBar() {
       <WorkspaceSwitcher />
       <nav className="topbar-nav" aria-label="Main">
         {ROUTES.map((name) => (
-          <button key={name} type="button" className="nav-link" aria-current={route === name ? "page" : undefined} onClick={() => navigate(name)}>
+          <a key={name} className="nav-link" href={hrefFor(name)} aria-current={route === name ? "page" : undefined}>
             {ROUTE_LABELS[name]}
-          </button>
+          </a>
         ))}
       </nav>
       <div className="topbar-status">

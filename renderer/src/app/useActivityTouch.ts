@@ -3,8 +3,7 @@
  * activity. Throttled: at most one touch every 30 s, and only while the vault is unlocked.
  */
 import { useEffect } from "react";
-import { keyward } from "../ipc/keyward";
-import { useVaultStore } from "../features/vault/vault-store";
+import { useVaultStore } from "../features/vault";
 
 const TOUCH_EVERY_MS = 30_000;
 const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel"] as const;
@@ -14,12 +13,10 @@ export function useActivityTouch(): void {
     let lastTouch = 0;
     const onActivity = () => {
       const now = Date.now();
-      if (now - lastTouch < TOUCH_EVERY_MS || !useVaultStore.getState().status?.unlocked) return;
+      const vault = useVaultStore.getState();
+      if (now - lastTouch < TOUCH_EVERY_MS || !vault.status?.unlocked) return;
       lastTouch = now;
-      // A failed touch only means the idle lock may come a little early; nothing to tell the user.
-      keyward()
-        .vault.touch(undefined)
-        .catch(() => undefined);
+      void vault.touch();
     };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true });
     return () => {

@@ -1,13 +1,14 @@
 /** Loads what the shell shows at start and keeps it in step with the main process's events. */
 import { useEffect } from "react";
 import { useKeywardEvent } from "../ipc/events";
-import { useClipboardStore } from "../features/clipboard/clipboard-store";
-import { useRevokeStore } from "../features/keys/revoke/revoke-store";
-import { useRotationStore } from "../features/rotation/rotation-store";
-import { useSettingsStore } from "../features/settings/settings-store";
-import { useVaultStore } from "../features/vault/vault-store";
-import { useWorkspaceStore } from "../features/workspaces/workspace-store";
-import { navigate } from "./route-store";
+import { navigate } from "../navigation/route-store";
+import { useClipboardStore } from "../features/clipboard";
+import { useRevokeStore } from "../features/revoke";
+import { useRotationStore } from "../features/rotation";
+import { useSecretsStore } from "../features/secrets";
+import { useSettingsStore } from "../features/settings";
+import { useVaultStore } from "../features/vault";
+import { useWorkspaceStore } from "../features/workspaces";
 
 export function useAppEvents(): void {
   useEffect(() => {
@@ -30,6 +31,7 @@ export function useAppEvents(): void {
   useKeywardEvent("vault.changed", (change) => useVaultStore.getState().applyChange(change));
   useKeywardEvent("clipboard.changed", ({ clearsAt }) => useClipboardStore.getState().setClearsAt(clearsAt));
   useKeywardEvent("rotation.changed", (rotations) => useRotationStore.getState().setRotations(rotations));
+  useKeywardEvent("secrets.dropped", (dropped) => useSecretsStore.getState().markDropped(dropped));
   // A click on a "rotation due" reminder: the keys screen, with the rotate wizard of that key (it
   // resumes the key's rotation if one is in progress).
   useKeywardEvent("reminder.clicked", ({ keyId }) => {

@@ -19,10 +19,6 @@ export class BridgeMissingError extends Error {
   }
 }
 
-export function hasBridge(): boolean {
-  return window.keyward !== undefined;
-}
-
 /** The bridge; throws a readable error instead of "cannot read properties of undefined". */
 export function keyward(): KeywardBridge {
   const bridge = window.keyward;

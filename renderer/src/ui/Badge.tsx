@@ -1,7 +1,7 @@
-/** Small coloured labels for scope and status. Colour always comes with a word, never alone. */
+/** Small coloured labels for scope, status and environment. Colour always comes with a word, never alone. */
 import type { KeyStatus, Scope } from "../../../shared/api/schemas";
+import { SCOPE_LABELS } from "../../../shared/domain/scopes";
 
-const SCOPE_LABELS: Record<Scope, string> = { read: "Read-only", write: "Read & write", full: "Full access" };
 const STATUS_LABELS: Record<KeyStatus, string> = { active: "Active", revoked: "Revoked", expired: "Expired" };
 
 export function ScopeBadge({ scope }: { scope: Scope }) {
@@ -17,10 +17,7 @@ export function StatusBadge({ status }: { status: KeyStatus }) {
   );
 }
 
-export function scopeLabel(scope: Scope): string {
-  return SCOPE_LABELS[scope];
-}
-
-export function statusLabel(status: KeyStatus): string {
-  return STATUS_LABELS[status];
+/** Only test keys are marked: live is the default, and a badge on every row would be noise. */
+export function EnvironmentBadge({ environment }: { environment: "live" | "test" }) {
+  return environment === "test" ? <span className="badge badge-env-test">Test</span> : null;
 }

@@ -3,11 +3,12 @@
  * The confirming action is a plain button so it can wait for the main process and show its error
  * instead of closing at once.
  */
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { AlertDialog } from "radix-ui";
-import { errorMessage } from "../ipc/errors";
 import { Alert } from "./Alert";
 import { Button } from "./Button";
+import { useAsyncAction } from "./useAsyncAction";
+import { useReturnFocus } from "./useReturnFocus";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -21,36 +22,26 @@ type ConfirmDialogProps = {
   children?: ReactNode;
   /** Runs the action; a thrown error is shown in the dialog, a normal return closes it. */
   onConfirm: () => Promise<void>;
+  returnFocusTo?: () => HTMLElement | null;
 };
 
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, cancelLabel = "Cancel", destructive, children, onConfirm }: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, cancelLabel = "Cancel", destructive, children, onConfirm, returnFocusTo }: ConfirmDialogProps) {
+  const action = useAsyncAction();
+  const returnFocus = useReturnFocus(open, returnFocusTo);
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onOpenChange(false);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (await action.run(onConfirm)) onOpenChange(false);
   };
-
   return (
     <AlertDialog.Root
       open={open}
       onOpenChange={(next) => {
-        if (!next) setError(null);
+        if (!next) action.setError(null);
         onOpenChange(next);
       }}
     >
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="overlay" />
-        <AlertDialog.Content className="modal modal-md">
+        <AlertDialog.Content className="modal modal-md" onCloseAutoFocus={returnFocus}>
           <header className="modal-header">
             <AlertDialog.Title className="modal-title">{title}</AlertDialog.Title>
           </header>
@@ -58,12 +49,12 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
             <div className="modal-description">{description}</div>
           </AlertDialog.Description>
           {children}
-          {error ? <Alert>{error}</Alert> : null}
+          {action.error ? <Alert>{action.error.message}</Alert> : null}
           <footer className="modal-footer">
             <AlertDialog.Cancel asChild>
               <Button>{cancelLabel}</Button>
             </AlertDialog.Cancel>
-            <Button variant={destructive ? "danger" : "primary"} busy={busy} onClick={() => void confirm()}>
+            <Button variant={destructive ? "danger" : "primary"} busy={action.busy} onClick={() => void confirm()}>
               {confirmLabel}
             </Button>
           </footer>

@@ -3,10 +3,15 @@
  * of closing (Escape, the X) goes through `onRequestClose`, so the owner can ask for confirmation
  * or refuse; a click outside never closes, because losing a half-filled form to a stray click hurts.
  * The content unmounts when closed (never forceMount): what it showed leaves the DOM with it.
+ *
+ * Focus: the dialog opens on `initialFocus` (its primary safe action) when given, and on close goes
+ * back to the control that opened it, or to `returnFocusTo()` when that control is gone (a menu
+ * item, a row that re-rendered).
  */
-import type { ReactNode } from "react";
+import { useRef, type ReactNode, type RefObject } from "react";
 import { Dialog } from "radix-ui";
 import { CloseIcon } from "./icons";
+import { useReturnFocus } from "./useReturnFocus";
 
 type ModalProps = {
   open: boolean;
@@ -17,33 +22,41 @@ type ModalProps = {
   width?: "md" | "lg";
   /** Extra classes for the dialog box (e.g. a multi-step dialog anchored to the top so steps don't jump). */
   className?: string;
-  /** Where focus goes when the dialog closes, when the element that opened it is gone (a menu item). */
+  initialFocus?: RefObject<HTMLElement | null>;
   returnFocusTo?: () => HTMLElement | null;
+  /** A line above the title naming the context (the workspace a change applies to). */
+  context?: ReactNode;
 };
 
-export function Modal({ open, onRequestClose, title, description, children, width = "md", className, returnFocusTo }: ModalProps) {
+export function Modal({ open, onRequestClose, title, description, children, width = "md", className, initialFocus, returnFocusTo, context }: ModalProps) {
+  const returnFocus = useReturnFocus(open, returnFocusTo);
+  const content = useRef<HTMLDivElement>(null);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (next ? undefined : onRequestClose())}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
         <Dialog.Content
+          ref={content}
           className={`modal modal-${width}${className ? ` ${className}` : ""}`}
+          onOpenAutoFocus={(event) => {
+            if (!initialFocus?.current) return;
+            event.preventDefault();
+            initialFocus.current.focus();
+          }}
           onEscapeKeyDown={(event) => {
             event.preventDefault();
             onRequestClose();
           }}
           onInteractOutside={(event) => event.preventDefault()}
-          onCloseAutoFocus={(event) => {
-            const target = returnFocusTo?.();
-            if (!target) return;
-            event.preventDefault();
-            target.focus();
-          }}
+          onCloseAutoFocus={returnFocus}
           // Without a description Radix warns; `undefined` tells it there is deliberately none.
           {...(description ? {} : { "aria-describedby": undefined })}
         >
           <header className="modal-header">
-            <Dialog.Title className="modal-title">{title}</Dialog.Title>
+            <div className="modal-heading">
+              {context ? <div className="modal-context">{context}</div> : null}
+              <Dialog.Title className="modal-title">{title}</Dialog.Title>
+            </div>
             <button type="button" className="icon-button modal-close" aria-label="Close" onClick={onRequestClose}>
               <CloseIcon />
             </button>

@@ -2,9 +2,11 @@
  * The connected workspace's keys. A new key's secret never crosses here unasked: `create` answers
  * the key (with its display form) and a handle; `secrets.reveal` gives the secret when the user
  * clicks "Show", while its dialog is open.
+ * Protects against: a secret crossing unasked (only `secrets.reveal` answers one). Does not
+ * protect against: the renderer asking for it while the dialog is open, which is the point.
  */
 import { z } from "zod";
-import { ApiKey, AuditEvent, Environment, KeyDescription, KeyName, KeyUsage, REVOKE_NOTE_MAX, RevokeReason, Scope, UpdateKeyBody } from "../../api/schemas";
+import { ApiKey, AuditEvent, Environment, KeyDescription, KeyName, KeyUsage, REVOKE_NOTE_MAX, REVOKE_REASONS, Scope, UpdateKeyBody } from "../../api/schemas";
 import { channel, Id, NoInput, Time } from "./common";
 
 export const CreateKeyInput = z.strictObject({
@@ -25,7 +27,7 @@ export const SecretHandle = z.strictObject({ handle: z.string().min(1).max(100) 
 /** Why a key is revoked; "other" needs a note saying what. */
 export const RevokeInput = z
   .strictObject({
-    reason: RevokeReason,
+    reason: z.enum(REVOKE_REASONS, { error: "Choose why the key is revoked" }),
     note: z.string().trim().max(REVOKE_NOTE_MAX, `Use at most ${REVOKE_NOTE_MAX} characters`).default(""),
   })
   .refine((input) => input.reason !== "other" || input.note !== "", { message: "Say why: “Other” needs a note", path: ["note"] });

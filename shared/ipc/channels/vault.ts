@@ -1,4 +1,7 @@
-/** The local vault: status, set-up, unlock, lock, keychain unlock, passphrase, entries (never their secrets). */
+/** The local vault: status, set-up, unlock, lock, keychain unlock, passphrase, entries (never their secrets).
+ * Protects against: entries' secrets crossing to the renderer (summaries carry labels and metadata
+ * only). Does not protect against: passphrases in transit to the main process, which they must be.
+ */
 import { z } from "zod";
 import { VAULT_ENTRY_KINDS } from "../../domain/vault-entries";
 import { channel, Id, NoInput, Time } from "./common";

@@ -1,4 +1,7 @@
-/** Workspaces: the local one, remote ones (name and URL; the admin token in the vault), which is connected. */
+/** Workspaces: the local one, remote ones (name and URL; the admin token in the vault), which is connected.
+ * Protects against: an admin token sent over plain HTTP off this computer (the URL rule). Does not
+ * protect against: a token for the wrong workspace.
+ */
 import { z } from "zod";
 import { workspaceUrlProblem } from "../../domain/workspace-url";
 import { channel, Id, NoInput } from "./common";

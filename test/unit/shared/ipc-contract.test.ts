@@ -12,7 +12,7 @@ describe("IPC contract", () => {
       expect(channelSchemas(name), name).toBeDefined();
       expect(ipcChannel(name)).toBe(`keyward:${name}`);
     }
-    expect(EVENT_NAMES).toEqual(["vault.changed", "clipboard.changed", "workspace.changed", "rotation.changed", "reminder.clicked"]);
+    expect(EVENT_NAMES).toEqual(["vault.changed", "clipboard.changed", "workspace.changed", "rotation.changed", "reminder.clicked", "secrets.dropped"]);
   });
 
   it("knows no channel outside the contract, prototype names included", () => {

@@ -1,28 +1,20 @@
 /** Shown while the clipboard holds a secret Keyward copied: how long until it is cleared, and "Clear now". */
-import { useState } from "react";
 import { ClipboardIcon } from "../../ui/icons";
+import { useAsyncAction } from "../../ui/useAsyncAction";
+import { useSecondsLeft } from "../../ui/useSecondsLeft";
 import { useClipboardStore } from "./clipboard-store";
-import { useSecondsLeft } from "./useSecondsLeft";
 
 export function ClipboardPill() {
   const clearsAt = useClipboardStore((state) => state.clearsAt);
   const clear = useClipboardStore((state) => state.clear);
   const secondsLeft = useSecondsLeft(clearsAt);
-  const [failed, setFailed] = useState(false);
+  const clearing = useAsyncAction();
   if (secondsLeft === null) return null;
-
   return (
     <div className="clipboard-pill" role="group" aria-label="Clipboard">
       <ClipboardIcon />
-      <span className="clipboard-pill-text">{failed ? "Could not clear the clipboard" : `Clipboard clears in ${secondsLeft} s`}</span>
-      <button
-        type="button"
-        className="pill-button"
-        onClick={() => {
-          setFailed(false);
-          clear().catch(() => setFailed(true));
-        }}
-      >
+      <span className="clipboard-pill-text">{clearing.error ? "Could not clear the clipboard" : `Clipboard clears in ${secondsLeft} s`}</span>
+      <button type="button" className="pill-button" disabled={clearing.busy} onClick={() => void clearing.run(clear)}>
         Clear now
       </button>
     </div>

@@ -3,35 +3,38 @@
  * (starting, unreachable, token refused, vault needed) with a way forward, and never an empty
  * table that would read as "this workspace has no keys".
  */
-import { useDeferredValue, useEffect } from "react";
+import { useDeferredValue, useEffect, useMemo } from "react";
 import { Alert } from "../../ui/Alert";
-import { useToday } from "../../ui/clock";
 import { Button } from "../../ui/Button";
+import { useToday } from "../../ui/clock";
 import { EmptyState } from "../../ui/EmptyState";
+import { ScreenHeader } from "../../ui/ScreenHeader";
 import { KeyIcon, PlusIcon } from "../../ui/icons";
 import { Spinner } from "../../ui/Spinner";
-import { RotationWizard } from "../rotation/RotationWizard";
-import { useRotationDays } from "../settings/settings-store";
-import { WorkspaceGate } from "../workspaces/WorkspaceGate";
-import { useWorkspaceStore } from "../workspaces/workspace-store";
-import { CreateKeyDialog } from "./create/CreateKeyDialog";
-import { useCreateDialogStore } from "./create/create-dialog-store";
-import { NO_FILTERS, useKeysStore } from "./keys-store";
+import { CreateKeyDialog, useCreateKeyStore } from "../create-key";
+import { useKeysStore } from "../inventory";
+import { KeyDetailsDialog } from "../key-details";
+import { RevokedNotice, RevokeDialog } from "../revoke";
+import { RotationWizard } from "../rotation";
+import { useRotationDays } from "../settings";
+import { WorkspaceGate, WorkspaceName, useConnectedWorkspace } from "../workspaces";
 import { KeysToolbar } from "./KeysToolbar";
-import { RevokedNotice } from "./revoke/RevokedNotice";
-import { RevokeKeyDialog } from "./revoke/RevokeKeyDialog";
+import { SelectionBar } from "./SelectionBar";
 import { KeysTable } from "./table/KeysTable";
 import { useKeyTable } from "./table/useKeyTable";
+import { useTableStore } from "./table-store";
 
 const KEYS_REFRESH_MS = 60_000;
 
 export function KeysScreen() {
-  const workspace = useWorkspaceStore((state) => state.current);
-  const connectedId = workspace?.state === "connected" ? (workspace.workspace?.id ?? null) : null;
+  const connectedId = useConnectedWorkspace()?.id ?? null;
   const load = useKeysStore((state) => state.load);
+  const createOpen = useCreateKeyStore((state) => state.open);
 
-  // Each time a workspace becomes connected (first start, switch, reconnect), its keys are fetched.
+  // Each time a workspace becomes connected (first start, switch, reconnect), its keys are fetched
+  // and the selection of the previous one is dropped.
   useEffect(() => {
+    useTableStore.getState().clearSelection();
     if (connectedId) void load(connectedId);
   }, [connectedId, load]);
 
@@ -46,20 +49,22 @@ export function KeysScreen() {
 
   return (
     <section className="screen keys-screen" aria-labelledby="keys-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="keys-title" className="screen-title">
-            API keys
-          </h1>
-          <p className="screen-subtitle">One key per integration, with the narrowest scope it needs. Revoke at once when in doubt.</p>
-        </div>
-      </header>
+      <ScreenHeader
+        id="keys-title"
+        title="API keys"
+        subtitle={
+          <>
+            <WorkspaceName /> · One key per integration, with the narrowest scope it needs. Revoke at once when in doubt.
+          </>
+        }
+      />
       <WorkspaceGate>
         <KeysContent />
       </WorkspaceGate>
       <CreateKeyDialog />
-      <RevokeKeyDialog />
-      <RotationWizard />
+      <RevokeDialog />
+      <KeyDetailsDialog />
+      <RotationWizard blocked={createOpen} />
     </section>
   );
 }
@@ -68,15 +73,16 @@ function KeysContent() {
   const keys = useKeysStore((state) => state.keys);
   const phase = useKeysStore((state) => state.phase);
   const error = useKeysStore((state) => state.error);
-  const filters = useKeysStore((state) => state.filters);
-  const setFilters = useKeysStore((state) => state.setFilters);
   const refresh = useKeysStore((state) => state.refresh);
-  const openCreate = useCreateDialogStore((state) => state.openDialog);
+  const filters = useTableStore((state) => state.filters);
+  const resetFilters = useTableStore((state) => state.resetFilters);
+  const openCreate = useCreateKeyStore((state) => state.openDialog);
   // Typing stays responsive: the table filters with the deferred value while the input shows the latest.
   const deferredFilters = useDeferredValue(filters);
   const rotationDays = useRotationDays();
   const today = useToday();
   const table = useKeyTable(keys, deferredFilters, rotationDays, today);
+  const retired = useMemo(() => keys.filter((key) => key.status !== "active").length, [keys]);
 
   if (phase === "error" && keys.length === 0) {
     return (
@@ -107,12 +113,13 @@ function KeysContent() {
     <div className="keys-content">
       {phase === "error" ? <Alert action={<Button onClick={() => void refresh()}>Retry</Button>}>The list could not be refreshed. {error}</Alert> : null}
       <RevokedNotice />
-      <KeysToolbar total={keys.length} shown={table.getRowModel().rows.length} onCreate={() => openCreate()} />
+      <KeysToolbar total={keys.length} retired={retired} onCreate={() => openCreate()} />
+      <SelectionBar />
       <KeysTable
         table={table}
         noMatches={
           <EmptyState title="No keys match these filters">
-            <Button onClick={() => setFilters(NO_FILTERS)}>Clear filters</Button>
+            <Button onClick={resetFilters}>Clear filters</Button>
           </EmptyState>
         }
       />

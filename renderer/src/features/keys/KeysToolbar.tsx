@@ -1,27 +1,45 @@
-/** Search, scope, status and rotation filters, the key count, and the create button above the keys table. */
+/** Search and filters above the keys table, the count of what shows, and the table's actions (refresh, export, create). */
+import { DropdownMenu } from "radix-ui";
 import { SCOPES, type KeyStatus, type Scope } from "../../../../shared/api/schemas";
-import { scopeLabel } from "../../ui/Badge";
+import { DUE_SOON_DAYS } from "../../../../shared/domain/rotation-policy";
+import { scopeLabel } from "../../../../shared/domain/scopes";
+import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
-import { formatCount, pluralize } from "../../ui/format";
-import { PlusIcon, RefreshIcon } from "../../ui/icons";
-import { DUE_SOON_DAYS, type RotationFilter } from "../rotation/rotation-due";
-import { useKeysStore } from "./keys-store";
+import { LabeledSelect } from "../../ui/LabeledSelect";
+import { formatCount, keyCount } from "../../ui/format";
+import { ChevronDownIcon, PlusIcon, RefreshIcon } from "../../ui/icons";
+import { useAsyncAction } from "../../ui/useAsyncAction";
+import { useKeysStore } from "../inventory";
+import { EXPIRING_SOON_DAYS, type ExpiryFilter, type RotationFilter } from "./table/filters";
+import { useVisibleRows } from "./table/visible-rows";
+import { useTableStore } from "./table-store";
 
-const STATUSES: KeyStatus[] = ["active", "revoked", "expired"];
-const STATUS_OPTION_LABELS: Record<KeyStatus, string> = { active: "Active", revoked: "Revoked", expired: "Expired" };
+const SCOPE_OPTIONS: { value: Scope | "all"; label: string }[] = [{ value: "all", label: "All scopes" }, ...SCOPES.map((scope) => ({ value: scope, label: scopeLabel(scope) }))];
+const STATUS_OPTIONS: { value: KeyStatus | "all"; label: string }[] = [
+  { value: "all", label: "All statuses" },
+  { value: "active", label: "Active" },
+  { value: "revoked", label: "Revoked" },
+  { value: "expired", label: "Expired" },
+];
 const ROTATION_OPTIONS: { value: RotationFilter; label: string }[] = [
   { value: "any", label: "Any" },
   { value: "overdue", label: "Overdue" },
   { value: "soon", label: `Due within ${DUE_SOON_DAYS} days` },
 ];
+const EXPIRY_OPTIONS: { value: ExpiryFilter; label: string }[] = [
+  { value: "any", label: "Any" },
+  { value: "soon", label: `Expiring in ${EXPIRING_SOON_DAYS} days` },
+  { value: "none", label: "No expiry" },
+];
 
-type KeysToolbarProps = { total: number; shown: number; onCreate: () => void };
+type KeysToolbarProps = { total: number; retired: number; onCreate: () => void };
 
-export function KeysToolbar({ total, shown, onCreate }: KeysToolbarProps) {
-  const filters = useKeysStore((state) => state.filters);
-  const setFilters = useKeysStore((state) => state.setFilters);
+export function KeysToolbar({ total, retired, onCreate }: KeysToolbarProps) {
+  const filters = useTableStore((state) => state.filters);
+  const setFilters = useTableStore((state) => state.setFilters);
   const refresh = useKeysStore((state) => state.refresh);
   const refreshing = useKeysStore((state) => state.refreshing);
+  const shown = useVisibleRows().length;
 
   return (
     <div className="toolbar">
@@ -30,60 +48,65 @@ export function KeysToolbar({ total, shown, onCreate }: KeysToolbarProps) {
           type="search"
           className="input search-input"
           aria-label="Search keys"
-          placeholder="Search by name"
+          placeholder="Search name, description, id or key"
           value={filters.search}
           onChange={(event) => setFilters({ search: event.target.value })}
         />
-        <label className="select-label">
-          <span>Scope</span>
-          <select className="select" value={filters.scope} onChange={(event) => setFilters({ scope: event.target.value as Scope | "all" })}>
-            <option value="all">All scopes</option>
-            {SCOPES.map((scope) => (
-              <option key={scope} value={scope}>
-                {scopeLabel(scope)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="select-label">
-          <span>Status</span>
-          <select className="select" value={filters.status} onChange={(event) => setFilters({ status: event.target.value as KeyStatus | "all" })}>
-            <option value="all">All statuses</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_OPTION_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="select-label">
-          <span>Rotation</span>
-          <select
-            className="select"
-            value={filters.rotation}
-            title="By the rotation policy in Settings. Due within 14 days includes overdue keys."
-            onChange={(event) => setFilters({ rotation: event.target.value as RotationFilter })}
-          >
-            {ROTATION_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabeledSelect label="Scope" value={filters.scope} options={SCOPE_OPTIONS} onChange={(scope) => setFilters({ scope })} />
+        <LabeledSelect label="Status" value={filters.status} options={STATUS_OPTIONS} onChange={(status) => setFilters({ status })} />
+        <LabeledSelect label="Rotation" value={filters.rotation} options={ROTATION_OPTIONS} title="By the rotation policy in Settings. Due within 14 days includes overdue keys." onChange={(rotation) => setFilters({ rotation })} />
+        <LabeledSelect label="Expiry" value={filters.expiry} options={EXPIRY_OPTIONS} onChange={(expiry) => setFilters({ expiry })} />
+        {filters.status === "all" ? (
+          <label className="inline-check">
+            <input type="checkbox" checked={filters.showRevoked} onChange={(event) => setFilters({ showRevoked: event.target.checked })} />
+            Show revoked and expired ({formatCount(retired)})
+          </label>
+        ) : null}
       </div>
       <p className="toolbar-count" aria-live="polite">
-        {shown === total ? pluralize(total, "key") : `${formatCount(shown)} of ${pluralize(total, "key")}`}
+        {shown === total ? keyCount(total) : `${formatCount(shown)} of ${keyCount(total)}`}
       </p>
       <div className="toolbar-actions">
         <Button variant="ghost" className="icon-only" aria-label="Refresh keys" title="Refresh keys" busy={refreshing} onClick={() => void refresh()}>
           {refreshing ? null : <RefreshIcon />}
         </Button>
+        <ExportMenu />
         <Button variant="primary" onClick={onCreate}>
           <PlusIcon />
           Create API Key
         </Button>
       </div>
     </div>
+  );
+}
+
+/** Exports the rows the table shows, in their order, as CSV or JSON (public fields only). */
+function ExportMenu() {
+  const visible = useVisibleRows();
+  const exportKeys = useKeysStore((state) => state.exportKeys);
+  const exporting = useAsyncAction();
+  const run = (format: "csv" | "json") => void exporting.run(() => exportKeys(visible.map((key) => key.id), format));
+  return (
+    <>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger asChild>
+          <Button busy={exporting.busy} disabled={visible.length === 0}>
+            Export
+            <ChevronDownIcon />
+          </Button>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal container={document.getElementById("main")}>
+          <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+            <DropdownMenu.Item className="menu-item" onSelect={() => run("csv")}>
+              Shown keys as CSV…
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className="menu-item" onSelect={() => run("json")}>
+              Shown keys as JSON…
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      {exporting.error ? <Alert>{exporting.error.message}</Alert> : null}
+    </>
   );
 }

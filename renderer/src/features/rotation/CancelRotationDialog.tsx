@@ -4,10 +4,9 @@
  */
 import { useId, useState } from "react";
 import type { Rotation } from "../../../../shared/ipc/contract";
-import { call, keyward } from "../../ipc/keyward";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { useKeysStore } from "../keys/keys-store";
-import { useVaultStore } from "../vault/vault-store";
+import { useKey } from "../inventory";
+import { useVaultStore } from "../vault";
 import { useRotationStore } from "./rotation-store";
 
 type CancelRotationDialogProps = { rotation: Rotation; open: boolean; onOpenChange: (open: boolean) => void; onCancelled: () => void };
@@ -16,12 +15,11 @@ export function CancelRotationDialog({ rotation, open, onOpenChange, onCancelled
   const id = useId();
   // Unused so far: revoking it is the tidy choice. Already used by the integration: keeping it is the safe one.
   const [revokeNewKey, setRevokeNewKey] = useState(rotation.verifiedAt === null);
-  const newDisplay = useKeysStore((state) => state.keys.find((key) => key.id === rotation.newKeyId)?.display);
+  const newDisplay = useKey(rotation.newKeyId)?.display;
+  const cancelRotation = useRotationStore((state) => state.cancel);
 
   const cancel = async () => {
-    const remaining = await call(keyward().rotation.cancel({ oldKeyId: rotation.oldKeyId, revokeNewKey }));
-    useRotationStore.getState().setRotations(remaining);
-    void useKeysStore.getState().refresh();
+    await cancelRotation(rotation.oldKeyId, revokeNewKey);
     void useVaultStore.getState().loadStatus();
     onCancelled();
   };

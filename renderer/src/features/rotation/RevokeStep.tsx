@@ -2,28 +2,28 @@
  * Step 4: retire the old key, now or after a grace period. When the old key was used in the last
  * minutes, the main process asks for a confirmation that names that use before breaking it.
  */
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { ApiKey } from "../../../../shared/api/schemas";
-import { REVOKE_TIMINGS, type RevokeTiming, type Rotation } from "../../../../shared/ipc/contract";
-import { call, keyward } from "../../ipc/keyward";
+import type { RevokeTiming, Rotation } from "../../../../shared/ipc/contract";
 import { toUserError } from "../../ipc/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { ChoiceCards, type Choice } from "../../ui/ChoiceCards";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { formatClient, formatRelative, formatUseTime } from "../../ui/format";
 import { CheckIcon } from "../../ui/icons";
-import { formatAgo, formatClient, formatUseTime } from "./usage-format";
-import { OldKeyUseLine } from "./UsageLines";
-import { useAsyncAction } from "./useAsyncAction";
+import { OldKeyUseLine } from "../../ui/UsageLines";
+import { useAsyncAction } from "../../ui/useAsyncAction";
+import { useRotationStore } from "./rotation-store";
 import { useRotationUsage } from "./useRotationUsage";
 import { WizardFooter } from "./WizardFooter";
 
-const TIMING_LABELS: Record<RevokeTiming, string> = { now: "Revoke now", "1h": "After 1 hour", "24h": "After 24 hours", "7d": "After 7 days" };
-const TIMING_HINTS: Record<RevokeTiming, string> = {
-  now: "It stops working at once.",
-  "1h": "For an integration being redeployed right now.",
-  "24h": "For jobs that run daily.",
-  "7d": "For jobs that run weekly, or integrations you can't check.",
-};
+const TIMINGS: Choice<RevokeTiming>[] = [
+  { value: "now", title: "Revoke now", hint: "It stops working at once." },
+  { value: "1h", title: "After 1 hour", hint: "For an integration being redeployed right now." },
+  { value: "24h", title: "After 24 hours", hint: "For jobs that run daily." },
+  { value: "7d", title: "After 7 days", hint: "For jobs that run weekly, or integrations you can't check." },
+];
 
 type RevokeStepProps = {
   rotation: Rotation;
@@ -35,15 +35,15 @@ type RevokeStepProps = {
 };
 
 export function RevokeStep({ rotation, oldKey, onBack, onFinished, onCancelRotation }: RevokeStepProps) {
-  const id = useId();
   const [timing, setTiming] = useState<RevokeTiming>("now");
   const [recentUse, setRecentUse] = useState<string | null>(null);
   const { usage } = useRotationUsage(rotation.oldKeyId);
   const finishing = useAsyncAction();
   const moving = useAsyncAction();
 
+  const finishRotation = useRotationStore((state) => state.finish);
   const finish = async (confirmRecentUse: boolean) => {
-    const { oldKey: retired } = await call(keyward().rotation.finish({ oldKeyId: rotation.oldKeyId, revoke: timing, confirmRecentUse }));
+    const retired = await finishRotation(rotation.oldKeyId, timing, confirmRecentUse);
     onFinished(retired);
   };
 
@@ -82,28 +82,7 @@ export function RevokeStep({ rotation, oldKey, onBack, onFinished, onCancelRotat
         <OldKeyUseLine usage={usage} />
       </ul>
 
-      <fieldset className="field">
-        <legend className="field-label">When should the old key stop working?</legend>
-        <div className="timing-options">
-          {REVOKE_TIMINGS.map((option) => (
-            <label key={option} className="reason-option timing-option">
-              <input
-                type="radio"
-                name={`${id}-timing`}
-                value={option}
-                checked={timing === option}
-                onChange={() => setTiming(option)}
-                aria-labelledby={`${id}-${option}-label`}
-                aria-describedby={`${id}-${option}-hint`}
-              />
-              <span id={`${id}-${option}-label`}>{TIMING_LABELS[option]}</span>
-              <span className="muted" id={`${id}-${option}-hint`}>
-                {TIMING_HINTS[option]}
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceCards legend="When should the old key stop working?" choices={TIMINGS} value={timing} onChange={setTiming} />
       {finishing.error ? <Alert>{finishing.error.message}</Alert> : null}
       {moving.error ? <Alert>{moving.error.message}</Alert> : null}
 
@@ -125,10 +104,10 @@ export function RevokeStep({ rotation, oldKey, onBack, onFinished, onCancelRotat
             <p>{recentUse}</p>
             {lastUse ? (
               <p className="confirm-use">
-                Last use: <time dateTime={lastUse.at}>{formatUseTime(lastUse.at, Date.now())}</time> ({formatAgo(lastUse.at, Date.now())}) from {formatClient(lastUse)}
+                Last use: <time dateTime={lastUse.at}>{formatUseTime(lastUse.at, Date.now())}</time> ({formatRelative(lastUse.at, Date.now(), { seconds: true })}) from {formatClient(lastUse)}
               </p>
             ) : null}
-            <p>{timing === "now" ? "Revoke it anyway?" : `Schedule its revocation (${TIMING_LABELS[timing].toLowerCase()}) anyway?`}</p>
+            <p>Revoke it anyway? A grace period (1 hour, 24 hours, 7 days) lets that client go on until it has the new key.</p>
           </>
         }
         cancelLabel="Go back"

@@ -4,13 +4,17 @@
  * (its grace period running) shows when it stops; revoked and expired keys show a dash.
  */
 import type { ApiKey } from "../../../../shared/api/schemas";
-import { useNow, useToday } from "../../ui/clock";
-import { formatAbsolute, formatDate, formatRelative } from "../../ui/format";
-import { useRotationDays } from "../settings/settings-store";
-import { daysUntilDue, dueAt, dueTone, formatDue } from "./rotation-due";
-import { STEP_NUMBER, useRotationStore } from "./rotation-store";
+import { daysUntilRotationDue, dueTone, rotationDueAt } from "../../../../shared/domain/rotation-policy";
+import { STEP_NUMBER } from "../../../../shared/domain/rotation-steps";
+import { quantity } from "../../../../shared/text/count";
+import { useToday } from "../../ui/clock";
+import { formatDate, formatDaysFromToday } from "../../ui/format";
+import { RelativeTime } from "../../ui/RelativeTime";
+import { useRotationDays } from "../settings";
+import { useRotationStore } from "./rotation-store";
 
-export function RotationDueCell({ apiKey, createdMs }: { apiKey: ApiKey; createdMs: number }) {
+/** `rotatable`: the policy applies (active, and no active successor). `createdMs`: the table's cached creation time. */
+export function RotationDueCell({ apiKey, createdMs, rotatable }: { apiKey: ApiKey; createdMs: number; rotatable: boolean }) {
   const rotation = useRotationStore((state) => state.byOldKeyId.get(apiKey.id));
   if (rotation) return <RotatingCell apiKey={apiKey} step={STEP_NUMBER[rotation.step]} />;
   if (apiKey.status !== "active") {
@@ -20,17 +24,24 @@ export function RotationDueCell({ apiKey, createdMs }: { apiKey: ApiKey; created
       </span>
     );
   }
-  if (apiKey.replacedById !== null) return <ReplacedCell apiKey={apiKey} />;
+  if (!rotatable) return <ReplacedCell apiKey={apiKey} />;
   return <DueText createdMs={createdMs} />;
+}
+
+/** "in 23 days", "due today", "overdue by 4 days". */
+export function formatDue(daysLeft: number): string {
+  if (daysLeft > 0) return formatDaysFromToday(daysLeft);
+  if (daysLeft === 0) return "due today";
+  return `overdue by ${quantity(-daysLeft, "day")}`;
 }
 
 function DueText({ createdMs }: { createdMs: number }) {
   const rotationDays = useRotationDays();
   const today = useToday();
-  const daysLeft = daysUntilDue(createdMs, rotationDays, today);
-  const due = new Date(dueAt(createdMs, rotationDays)).toISOString();
+  const daysLeft = daysUntilRotationDue(createdMs, rotationDays, today);
+  const due = rotationDueAt(createdMs, rotationDays);
   return (
-    <time className={`due due-${dueTone(daysLeft)}`} dateTime={due} title={`Due ${formatDate(due)}: keys are rotated every ${rotationDays} days`}>
+    <time className={`due due-${dueTone(daysLeft)}`} dateTime={new Date(due).toISOString()} title={`Due ${formatDate(due)}: keys are rotated every ${quantity(rotationDays, "day")}`}>
       {formatDue(daysLeft)}
     </time>
   );
@@ -49,14 +60,11 @@ function RotatingCell({ apiKey, step }: { apiKey: ApiKey; step: number }) {
 }
 
 function ReplacedCell({ apiKey }: { apiKey: ApiKey }) {
-  const now = useNow();
   if (!apiKey.expiresAt) return <span className="muted">Replaced</span>;
   return (
     <span className="cell-stack muted">
       <span>Replaced</span>
-      <time dateTime={apiKey.expiresAt} title={`Stops working ${formatAbsolute(apiKey.expiresAt)}`}>
-        stops {formatRelative(apiKey.expiresAt, now)}
-      </time>
+      <RelativeTime iso={apiKey.expiresAt} prefix="stops" />
     </span>
   );
 }

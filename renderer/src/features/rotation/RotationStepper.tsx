@@ -1,6 +1,6 @@
 /** The guide's four steps across the top of the wizard; the current one carries aria-current="step". */
+import { STEP_TITLES } from "../../../../shared/domain/rotation-steps";
 import { CheckIcon } from "../../ui/icons";
-import { STEP_TITLES } from "./rotation-store";
 
 /** `current` is 1 to 4, or 5 once the rotation is complete. */
 export function RotationStepper({ current }: { current: number }) {

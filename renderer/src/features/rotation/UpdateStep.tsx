@@ -4,10 +4,10 @@ import type { Rotation } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { CopyIcon } from "../../ui/icons";
-import { useClipboardStore } from "../clipboard/clipboard-store";
-import { CopyStatus } from "../keys/create/SecretField";
+import { useAsyncAction } from "../../ui/useAsyncAction";
+import { CopyStatus, useClipboardStore } from "../clipboard";
 import { useRotationStore } from "./rotation-store";
-import { useAsyncAction } from "./useAsyncAction";
+import { SecretGoneNotice } from "./SecretGoneNotice";
 import { WizardFooter } from "./WizardFooter";
 
 type UpdateStepProps = { rotation: Rotation; onNext: () => Promise<void>; onCancelRotation: () => void };
@@ -24,7 +24,7 @@ export function UpdateStep({ rotation, onNext, onCancelRotation }: UpdateStepPro
         await copyRotationKey(rotation.oldKeyId);
         setCopied(true);
       } catch (failure) {
-        // "secret_gone" and a locked vault change what the step can offer: refresh what the main process holds.
+        // A secret that is gone or a locked vault change what the step can offer: refresh what the main process holds.
         void useRotationStore.getState().load();
         throw failure;
       }
@@ -47,9 +47,7 @@ export function UpdateStep({ rotation, onNext, onCancelRotation }: UpdateStepPro
           <CopyStatus copied={copied} />
         </div>
       ) : (
-        <Alert tone="warning">
-          The new key's secret is no longer held (it was shown once and is not in the vault). If the integration already has it, go on; otherwise cancel this rotation and start again.
-        </Alert>
+        <SecretGoneNotice onCancelRotation={onCancelRotation} />
       )}
       {copying.error ? <Alert>{copying.error.message}</Alert> : null}
       {rotation.vaultEntryId !== null && rotation.secretAvailable ? <p className="muted">The new key is also in the vault: the Vault screen can copy it later.</p> : null}

@@ -7,14 +7,13 @@
 import { useId, useState } from "react";
 import type { Whoami } from "../../../../shared/api/schemas";
 import type { Rotation } from "../../../../shared/ipc/contract";
-import { call, keyward } from "../../ipc/keyward";
+import { scopeLabel } from "../../../../shared/domain/scopes";
 import { Alert } from "../../ui/Alert";
-import { scopeLabel } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { NewKeyUseLine, OldKeyUseLine } from "../../ui/UsageLines";
+import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useRotationStore } from "./rotation-store";
-import { NewKeyUseLine, OldKeyUseLine } from "./UsageLines";
-import { useAsyncAction } from "./useAsyncAction";
 import { useRotationUsage } from "./useRotationUsage";
 import { WizardFooter } from "./WizardFooter";
 
@@ -31,6 +30,7 @@ export function VerifyStep({ rotation, onBack, onNext, onCancelRotation }: Verif
   const { usage, error: usageError } = useRotationUsage(rotation.oldKeyId);
   const [whoami, setWhoami] = useState<Whoami | null>(null);
   const [confirmingSkip, setConfirmingSkip] = useState(false);
+  const testNewKey = useRotationStore((state) => state.testNewKey);
   const testing = useAsyncAction();
   const moving = useAsyncAction();
   const verified = usage?.verified ?? rotation.verifiedAt !== null;
@@ -39,7 +39,7 @@ export function VerifyStep({ rotation, onBack, onNext, onCancelRotation }: Verif
     testing.run(async () => {
       setWhoami(null);
       try {
-        setWhoami(await call(keyward().rotation.testNewKey({ oldKeyId: rotation.oldKeyId })));
+        setWhoami(await testNewKey(rotation.oldKeyId));
       } catch (failure) {
         // The secret may have just gone (or the vault locked): refresh what the step can offer.
         void useRotationStore.getState().load();
@@ -75,7 +75,7 @@ export function VerifyStep({ rotation, onBack, onNext, onCancelRotation }: Verif
           <h3 className="verify-panel-title" id={titleId}>
             Verification
           </h3>
-          <span className={`badge ${verified ? "badge-verified" : "badge-waiting"}`} role="status" aria-label="Verification">
+          <span className={`badge ${verified ? "badge-verified" : "badge-waiting"}`} role="status">
             {verified ? "Verified" : "Waiting for the integration"}
           </span>
         </header>

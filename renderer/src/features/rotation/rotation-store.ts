@@ -1,12 +1,15 @@
 /**
  * Rotations in progress, as `rotation.list` and the `rotation.changed` event tell them (never a
- * secret: the contract's Rotation has none), indexed by old and new key for the table's cells, and
- * which key the rotate wizard is open for. The new key's secret lives only in the wizard's step 1.
+ * secret: the contract's Rotation has none), indexed by old and new key for the table's cells;
+ * which key the rotate wizard is open for; and every call the wizard makes.
  */
 import { create } from "zustand";
-import type { Rotation } from "../../../../shared/ipc/contract";
+import type { ApiKey, Scope, Whoami } from "../../../../shared/api/schemas";
+import type { RotationStep } from "../../../../shared/domain/rotation-steps";
+import type { CreatedKeyView, RevokeTiming, Rotation, RotationUsage } from "../../../../shared/ipc/contract";
 import { call, keyward } from "../../ipc/keyward";
 import { errorMessage } from "../../ipc/errors";
+import { useKeysStore } from "../inventory";
 
 export type WizardMode = "rotate" | "rescope";
 /** `session` changes on every opening so the wizard starts fresh each time. */
@@ -20,9 +23,15 @@ type RotationStore = {
   wizard: WizardRequest | null;
   load: () => Promise<void>;
   setRotations: (rotations: Rotation[]) => void;
-  upsert: (rotation: Rotation) => void;
   openWizard: (keyId: string, mode: WizardMode) => void;
   closeWizard: () => void;
+  start: (keyId: string, scope: Scope | undefined) => Promise<{ rotation: Rotation; created: CreatedKeyView }>;
+  move: (oldKeyId: string, to: RotationStep) => Promise<void>;
+  keepNewKey: (oldKeyId: string) => Promise<void>;
+  testNewKey: (oldKeyId: string) => Promise<Whoami>;
+  usage: (oldKeyId: string) => Promise<RotationUsage>;
+  finish: (oldKeyId: string, timing: RevokeTiming, confirmRecentUse: boolean) => Promise<ApiKey>;
+  cancel: (oldKeyId: string, revokeNewKey: boolean) => Promise<void>;
 };
 
 function indexed(rotations: Rotation[]) {
@@ -35,31 +44,47 @@ function indexed(rotations: Rotation[]) {
 
 let session = 0;
 
-export const useRotationStore = create<RotationStore>()((set, get) => ({
-  ...indexed([]),
-  loadError: null,
-  wizard: null,
+export const useRotationStore = create<RotationStore>()((set, get) => {
+  const upsert = (rotation: Rotation) => set(indexed([...get().rotations.filter((existing) => existing.oldKeyId !== rotation.oldKeyId), rotation]));
+  return {
+    ...indexed([]),
+    loadError: null,
+    wizard: null,
 
-  load: async () => {
-    try {
-      set({ ...indexed(await call(keyward().rotation.list(undefined))), loadError: null });
-    } catch (error) {
-      // The table still works without it; the badge and "Resume rotation" come back with `rotation.changed`.
-      set({ loadError: errorMessage(error) });
-    }
-  },
+    load: async () => {
+      try {
+        set({ ...indexed(await call(keyward().rotation.list(undefined))), loadError: null });
+      } catch (error) {
+        // The table still works without it; the badge and "Resume rotation" come back with `rotation.changed`.
+        set({ loadError: errorMessage(error) });
+      }
+    },
 
-  setRotations: (rotations) => set(indexed(rotations)),
+    setRotations: (rotations) => set(indexed(rotations)),
+    openWizard: (keyId, mode) => set({ wizard: { keyId, mode, session: ++session } }),
+    closeWizard: () => set({ wizard: null }),
 
-  upsert: (rotation) => {
-    const others = get().rotations.filter((existing) => existing.oldKeyId !== rotation.oldKeyId);
-    set(indexed([...others, rotation]));
-  },
-
-  openWizard: (keyId, mode) => set({ wizard: { keyId, mode, session: ++session } }),
-  closeWizard: () => set({ wizard: null }),
-}));
-
-/** The guide's four steps; step 1 (generate) is done when a rotation exists. */
-export const STEP_NUMBER = { generate: 1, update: 2, verify: 3, revoke: 4 } as const;
-export const STEP_TITLES = ["Generate", "Update the integration", "Verify", "Revoke the old key"] as const;
+    start: async (keyId, scope) => {
+      const started = await call(keyward().rotation.start({ keyId, ...(scope ? { scope } : {}) }));
+      upsert(started.rotation);
+      useKeysStore.getState().upsert(started.created.key);
+      void useKeysStore.getState().refresh();
+      return started;
+    },
+    move: async (oldKeyId, to) => upsert(await call(keyward().rotation.move({ oldKeyId, to }))),
+    keepNewKey: async (oldKeyId) => upsert(await call(keyward().rotation.keepNewKey({ oldKeyId }))),
+    testNewKey: (oldKeyId) => call(keyward().rotation.testNewKey({ oldKeyId })),
+    usage: (oldKeyId) => call(keyward().rotation.usage({ oldKeyId })),
+    finish: async (oldKeyId, timing, confirmRecentUse) => {
+      const { oldKey } = await call(keyward().rotation.finish({ oldKeyId, revoke: timing, confirmRecentUse }));
+      useKeysStore.getState().upsert(oldKey);
+      void useKeysStore.getState().refresh();
+      void get().load();
+      return oldKey;
+    },
+    cancel: async (oldKeyId, revokeNewKey) => {
+      set(indexed(await call(keyward().rotation.cancel({ oldKeyId, revokeNewKey }))));
+      void useKeysStore.getState().refresh();
+    },
+  };
+});

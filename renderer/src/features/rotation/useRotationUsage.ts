@@ -1,15 +1,16 @@
 /**
- * Polls `rotation.usage` while a step that shows it is on screen: once at once, then every 2 s
+ * Polls a rotation's usage while a step that shows it is on screen: once at once, then every 2 s
  * after each answer (never two requests at a time). Stops when the step unmounts.
  */
 import { useEffect, useState } from "react";
 import type { RotationUsage } from "../../../../shared/ipc/contract";
-import { call, keyward } from "../../ipc/keyward";
 import { errorMessage } from "../../ipc/errors";
+import { useRotationStore } from "./rotation-store";
 
 export const USAGE_POLL_MS = 2000;
 
 export function useRotationUsage(oldKeyId: string): { usage: RotationUsage | null; error: string | null } {
+  const fetchUsage = useRotationStore((state) => state.usage);
   const [usage, setUsage] = useState<RotationUsage | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -17,7 +18,7 @@ export function useRotationUsage(oldKeyId: string): { usage: RotationUsage | nul
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const next = await call(keyward().rotation.usage({ oldKeyId }));
+        const next = await fetchUsage(oldKeyId);
         if (!stopped) {
           setUsage(next);
           setError(null);
@@ -32,6 +33,6 @@ export function useRotationUsage(oldKeyId: string): { usage: RotationUsage | nul
       stopped = true;
       clearTimeout(timer);
     };
-  }, [oldKeyId]);
+  }, [oldKeyId, fetchUsage]);
   return { usage, error };
 }

@@ -1,21 +1,14 @@
 /** Which build is running, for support requests and audits. */
-import { useEffect, useState } from "react";
-import type { OutputOf } from "../../../../shared/ipc/contract";
-import { call, keyward } from "../../ipc/keyward";
+import { useEffect } from "react";
+import { Section } from "../../ui/Section";
+import { useSettingsStore } from "./settings-store";
 
 export function AboutKeyward() {
-  const [info, setInfo] = useState<OutputOf<"app.info"> | null>(null);
-  useEffect(() => {
-    // Purely informative: if it fails, the section just stays without numbers.
-    call(keyward().app.info(undefined))
-      .then(setInfo)
-      .catch(() => undefined);
-  }, []);
+  const info = useSettingsStore((state) => state.info);
+  const loadInfo = useSettingsStore((state) => state.loadInfo);
+  useEffect(() => void loadInfo(), [loadInfo]);
   return (
-    <section className="card" aria-labelledby="about-title">
-      <h2 className="card-title" id="about-title">
-        About
-      </h2>
+    <Section title="About" level={2} className="card">
       <dl className="about-list">
         <dt>Version</dt>
         <dd>{info?.version ?? "…"}</dd>
@@ -24,6 +17,6 @@ export function AboutKeyward() {
         <dt>Platform</dt>
         <dd>{info?.platform ?? "…"}</dd>
       </dl>
-    </section>
+    </Section>
   );
 }

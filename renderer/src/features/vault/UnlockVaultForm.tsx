@@ -1,9 +1,14 @@
-/** Unlocks the vault with the passphrase, or with the OS keychain when the user turned that on. */
-import { useState, type FormEvent } from "react";
-import { errorMessage } from "../../ipc/errors";
+/** Unlocks the vault with the passphrase, or with the OS keychain when the user turned that on.
+ * Protects against: the passphrase being kept (it goes to the main process and the field is the
+ * only place it lives). Does not protect against: someone watching the keyboard.
+ */
+import { z } from "zod";
+import { Passphrase } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Field } from "../../ui/Field";
+import { useZodForm } from "../../ui/form";
+import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useVaultStore, type LockReason } from "./vault-store";
 
 const LOCK_REASONS: Partial<Record<LockReason, string>> = {
@@ -12,46 +17,51 @@ const LOCK_REASONS: Partial<Record<LockReason, string>> = {
   screen_lock: "Vault locked because the screen was locked.",
 };
 
-export function UnlockVaultForm({ keychainUnlockEnabled }: { keychainUnlockEnabled: boolean }) {
+const UnlockForm = z.object({ passphrase: Passphrase });
+
+/** `compact`: inside another dialog, without the card and the heading. */
+export function UnlockVaultForm({ keychainUnlockEnabled, compact = false }: { keychainUnlockEnabled: boolean; compact?: boolean }) {
   const unlock = useVaultStore((state) => state.unlock);
   const unlockWithKeychain = useVaultStore((state) => state.unlockWithKeychain);
   const lockReason = useVaultStore((state) => state.lockReason);
-  const [passphrase, setPassphrase] = useState("");
-  const [busy, setBusy] = useState<"passphrase" | "keychain" | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const attempt = async (how: "passphrase" | "keychain") => {
-    setBusy(how);
-    setError(null);
-    try {
-      await (how === "passphrase" ? unlock(passphrase) : unlockWithKeychain());
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(null);
-    }
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void attempt("passphrase");
-  };
+  const withPassphrase = useAsyncAction();
+  const withKeychain = useAsyncAction();
+  const form = useZodForm(UnlockForm, { passphrase: "" });
+  const submit = form.handleSubmit(({ passphrase }) => withPassphrase.run(() => unlock(passphrase)));
+  const error = withPassphrase.error ?? withKeychain.error;
 
   const reason = lockReason ? LOCK_REASONS[lockReason] : undefined;
+  const passphrase = (
+    <Field label="Passphrase" error={form.formState.errors.passphrase?.message ?? null}>
+      {(control) => <input {...control} {...form.register("passphrase")} className="input" type="password" autoComplete="current-password" autoFocus={!compact} />}
+    </Field>
+  );
+  if (compact) {
+    return (
+      <div className="inline-vault-setup" role="group" aria-label="Unlock the vault">
+        {passphrase}
+        {error ? <Alert>{error.message}</Alert> : null}
+        <div className="card-actions">
+          <Button variant="primary" busy={withPassphrase.busy} onClick={() => void submit()}>
+            Unlock
+          </Button>
+        </div>
+      </div>
+    );
+  }
   return (
-    <form className="card vault-card" onSubmit={submit} noValidate>
+    <form className="card vault-card" onSubmit={(event) => void submit(event)} noValidate>
       <h2 className="card-title">Unlock the vault</h2>
       {reason ? <Alert tone="info">{reason}</Alert> : <p>Enter your passphrase to use the secrets the vault keeps.</p>}
-      <Field label="Passphrase">
-        {(control) => <input {...control} className="input" type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />}
-      </Field>
-      {error ? <Alert>{error}</Alert> : null}
+      {passphrase}
+      {error ? <Alert>{error.message}</Alert> : null}
       <div className="card-actions">
-        <Button type="submit" variant="primary" busy={busy === "passphrase"} disabled={busy === "keychain"}>
+        <Button type="submit" variant="primary" busy={withPassphrase.busy} disabled={withKeychain.busy}>
           Unlock
         </Button>
         {keychainUnlockEnabled ? (
-          // Not "Unlock with…": a second button whose name contains "Unlock" would make "Unlock" ambiguous.
-          <Button busy={busy === "keychain"} disabled={busy === "passphrase"} onClick={() => void attempt("keychain")}>
-            Use system keychain
+          <Button busy={withKeychain.busy} disabled={withPassphrase.busy} onClick={() => void withKeychain.run(unlockWithKeychain)}>
+            Unlock with system keychain
           </Button>
         ) : null}
       </div>

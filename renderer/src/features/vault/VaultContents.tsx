@@ -4,9 +4,10 @@ import type { VaultStatus } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { EmptyState } from "../../ui/EmptyState";
-import { pluralize } from "../../ui/format";
+import { countOf } from "../../ui/format";
 import { LockIcon } from "../../ui/icons";
 import { Spinner } from "../../ui/Spinner";
+import { ChangePassphraseForm } from "./ChangePassphraseForm";
 import { KeychainToggle } from "./KeychainToggle";
 import { VaultEntryList } from "./VaultEntryList";
 import { useVaultStore } from "./vault-store";
@@ -26,7 +27,7 @@ export function VaultContents({ status }: { status: VaultStatus }) {
         <div>
           <h2 className="card-title">Unlocked</h2>
           <p className="muted">
-            {status.entryCount === null ? "Entries are listed below." : `${pluralize(status.entryCount, "entry", "entries")}.`} It locks by itself after a while
+            {status.entryCount === null ? "Entries are listed below." : `${countOf(status.entryCount, "entry", "entries")}.`} It locks by itself after a while
             without activity (see Settings), when the computer sleeps and when the screen locks. Use Lock now in the top bar to lock it at once.
           </p>
         </div>
@@ -45,6 +46,7 @@ export function VaultContents({ status }: { status: VaultStatus }) {
       ) : (
         <VaultEntryList entries={entries} />
       )}
+      <ChangePassphraseForm />
     </div>
   );
 }

@@ -1,15 +1,15 @@
 /** The vault's entries: label, kind, when, public metadata. Copy and remove act by id in the main process. */
 import { useState } from "react";
 import type { VaultEntrySummary } from "../../../../shared/ipc/contract";
-import { errorMessage } from "../../ipc/errors";
 import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { formatAbsolute, formatDate } from "../../ui/format";
 import { CopyIcon } from "../../ui/icons";
-import { useClipboardStore } from "../clipboard/clipboard-store";
-import { KIND_LABELS, VaultEntryMeta } from "./VaultEntryMeta";
+import { useClipboardStore } from "../clipboard";
+import { ENTRY_KIND_LABELS, isVaultEntryKind } from "../../../../shared/domain/vault-entries";
+import { useAsyncAction } from "../../ui/useAsyncAction";
+import { VaultEntryMeta } from "./VaultEntryMeta";
 import { useVaultStore } from "./vault-store";
-
 
 export function VaultEntryList({ entries }: { entries: VaultEntrySummary[] }) {
   const [removing, setRemoving] = useState<VaultEntrySummary | null>(null);
@@ -51,16 +51,7 @@ export function VaultEntryList({ entries }: { entries: VaultEntrySummary[] }) {
 
 function VaultEntryRow({ entry, onRemove }: { entry: VaultEntrySummary; onRemove: () => void }) {
   const copyVaultEntry = useClipboardStore((state) => state.copyVaultEntry);
-  const [copyState, setCopyState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const copy = async () => {
-    setCopyState({ busy: true, error: null });
-    try {
-      await copyVaultEntry(entry.id);
-      setCopyState({ busy: false, error: null });
-    } catch (failure) {
-      setCopyState({ busy: false, error: errorMessage(failure) });
-    }
-  };
+  const copying = useAsyncAction();
 
   return (
     <tr>
@@ -68,13 +59,13 @@ function VaultEntryRow({ entry, onRemove }: { entry: VaultEntrySummary; onRemove
         <span className="truncate" title={entry.label}>
           {entry.label}
         </span>
-        {copyState.error ? (
+        {copying.error ? (
           <span className="field-error" role="alert">
-            {copyState.error}
+            {copying.error.message}
           </span>
         ) : null}
       </td>
-      <td>{KIND_LABELS[entry.kind] ?? entry.kind}</td>
+      <td>{isVaultEntryKind(entry.kind) ? ENTRY_KIND_LABELS[entry.kind] : entry.kind}</td>
       <td>
         <VaultEntryMeta meta={entry.meta} />
       </td>
@@ -84,8 +75,8 @@ function VaultEntryRow({ entry, onRemove }: { entry: VaultEntrySummary; onRemove
         </time>
       </td>
       <td className="entry-actions">
-        <Button size="sm" busy={copyState.busy} aria-label={`Copy ${entry.label}`} onClick={() => void copy()}>
-          {copyState.busy ? null : <CopyIcon />}
+        <Button size="sm" busy={copying.busy} aria-label={`Copy ${entry.label}`} onClick={() => void copying.run(() => copyVaultEntry(entry.id))}>
+          {copying.busy ? null : <CopyIcon />}
           Copy
         </Button>
         <Button size="sm" variant="ghost" aria-label={`Remove ${entry.label}`} onClick={onRemove}>

@@ -1,9 +1,7 @@
 /** An entry's public metadata in words: "Workspace: Production", "Key: uo_live_Ab12Cd…9xYz". */
 import { SCOPES, type Scope } from "../../../../shared/api/schemas";
-import { scopeLabel } from "../../ui/Badge";
-import { useWorkspaceStore } from "../workspaces/workspace-store";
-
-export const KIND_LABELS: Record<string, string> = { api_key_secret: "API key", admin_token: "Admin token", note: "Note" };
+import { scopeLabel } from "../../../../shared/domain/scopes";
+import { useWorkspaceStore } from "../workspaces";
 
 const META_LABELS: Record<string, string> = { display: "Key", keyId: "Key ID", scope: "Scope", workspaceId: "Workspace", url: "URL" };
 // Shown in monospace: values people compare character by character.

@@ -1,14 +1,14 @@
 /** The vault's state in the top bar: a link to the vault screen when locked, "Lock now" when unlocked. */
-import { useState } from "react";
-import { hrefFor } from "../../app/route-store";
+import { hrefFor } from "../../navigation/route-store";
 import { Button } from "../../ui/Button";
 import { LockIcon, UnlockIcon } from "../../ui/icons";
+import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useVaultStore } from "./vault-store";
 
 export function VaultIndicator() {
   const status = useVaultStore((state) => state.status);
   const lock = useVaultStore((state) => state.lock);
-  const [busy, setBusy] = useState(false);
+  const locking = useAsyncAction();
   if (!status) return null;
 
   if (!status.unlocked) {
@@ -24,17 +24,8 @@ export function VaultIndicator() {
     <div className="vault-chip vault-chip-unlocked">
       <UnlockIcon />
       <span>Vault unlocked</span>
-      <Button
-        size="sm"
-        busy={busy}
-        onClick={() => {
-          setBusy(true);
-          // A failed lock leaves the indicator as it was; the next vault.changed event corrects it.
-          lock()
-            .catch(() => undefined)
-            .finally(() => setBusy(false));
-        }}
-      >
+      {/* A failed lock leaves the indicator as it was; the next vault.changed event corrects it. */}
+      <Button size="sm" busy={locking.busy} onClick={() => void locking.run(lock)}>
         Lock now
       </Button>
     </div>

@@ -1,6 +1,7 @@
 /** The vault: set it up, unlock it, or see and use what it keeps. */
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { ScreenHeader } from "../../ui/ScreenHeader";
 import { Spinner } from "../../ui/Spinner";
 import { CreateVaultForm } from "./CreateVaultForm";
 import { UnlockVaultForm } from "./UnlockVaultForm";
@@ -14,14 +15,7 @@ export function VaultScreen() {
 
   return (
     <section className="screen vault-screen" aria-labelledby="vault-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="vault-title" className="screen-title">
-            Vault
-          </h1>
-          <p className="screen-subtitle">Secrets of the keys you create and the workspaces' admin tokens, encrypted on this computer.</p>
-        </div>
-      </header>
+      <ScreenHeader id="vault-title" title="Vault" subtitle="Secrets of the keys you create and the workspaces' admin tokens, encrypted on this computer." />
       {statusError && !status ? (
         <Alert action={<Button onClick={() => void loadStatus()}>Retry</Button>}>{statusError}</Alert>
       ) : !status ? (

@@ -1,6 +1,9 @@
 /**
  * The vault's status and entry list as the renderer may know them: labels and metadata, never a
- * secret (copying an entry happens in the main process, by id).
+ * secret (copying an entry happens in the main process, by id). Every call to the main process
+ * about the vault goes through these actions.
+ * Protects against: passphrases being kept (they pass through an action to the main process and
+ * are not stored). Does not protect against: the form field that holds one while it is typed.
  */
 import { create } from "zustand";
 import type { EventPayload, VaultEntrySummary, VaultStatus } from "../../../../shared/ipc/contract";
@@ -22,9 +25,12 @@ type VaultStore = {
   unlock: (passphrase: string) => Promise<void>;
   unlockWithKeychain: () => Promise<void>;
   lock: () => Promise<void>;
-  setKeychainUnlock: (enabled: boolean) => Promise<void>;
+  setKeychainUnlock: (enabled: boolean, passphrase?: string) => Promise<void>;
+  changePassphrase: (current: string, next: string) => Promise<void>;
   loadEntries: () => Promise<void>;
   removeEntry: (id: string) => Promise<void>;
+  /** The user is active: postpones the idle lock. A failure only means it may lock a little early. */
+  touch: () => Promise<void>;
 };
 
 export const useVaultStore = create<VaultStore>()((set, get) => ({
@@ -57,7 +63,8 @@ export const useVaultStore = create<VaultStore>()((set, get) => ({
   unlock: async (passphrase) => set({ status: await call(keyward().vault.unlock({ passphrase })), lockReason: null }),
   unlockWithKeychain: async () => set({ status: await call(keyward().vault.unlockWithKeychain(undefined)), lockReason: null }),
   lock: async () => set({ status: await call(keyward().vault.lock(undefined)), lockReason: null, entries: null }),
-  setKeychainUnlock: async (enabled) => set({ status: await call(keyward().vault.setKeychainUnlock({ enabled })) }),
+  setKeychainUnlock: async (enabled, passphrase) => set({ status: await call(keyward().vault.setKeychainUnlock({ enabled, ...(passphrase ? { passphrase } : {}) })) }),
+  changePassphrase: async (current, next) => set({ status: await call(keyward().vault.changePassphrase({ current, next })) }),
 
   loadEntries: async () => {
     try {
@@ -70,5 +77,11 @@ export const useVaultStore = create<VaultStore>()((set, get) => ({
   removeEntry: async (id) => {
     const entries = await call(keyward().vault.removeEntry({ id }));
     set({ entries, status: await call(keyward().vault.status(undefined)) });
+  },
+
+  touch: async () => {
+    await keyward()
+      .vault.touch(undefined)
+      .catch(() => undefined);
   },
 }));

@@ -1,12 +1,11 @@
 /** The workspaces list in Settings: add one, switch, or remove a remote one (the local one stays). */
 import { useState } from "react";
 import type { WorkspaceSummary } from "../../../../shared/ipc/contract";
-import { errorMessage } from "../../ipc/errors";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { PlusIcon } from "../../ui/icons";
-import { useAddWorkspaceStore } from "./add-workspace-store";
+import { useAsyncAction } from "../../ui/useAsyncAction";
 import { STATE_LABELS } from "./workspace-labels";
 import { useWorkspaceStore } from "./workspace-store";
 
@@ -15,14 +14,10 @@ export function ManageWorkspaces() {
   const current = useWorkspaceStore((state) => state.current);
   const switchTo = useWorkspaceStore((state) => state.switchTo);
   const remove = useWorkspaceStore((state) => state.remove);
-  const openAdd = useAddWorkspaceStore((state) => state.setOpen);
+  const setProduction = useWorkspaceStore((state) => state.setProduction);
+  const openAdd = useWorkspaceStore((state) => state.setAdding);
   const [removing, setRemoving] = useState<WorkspaceSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const open = (id: string) => {
-    setError(null);
-    switchTo(id).catch((failure: unknown) => setError(errorMessage(failure)));
-  };
+  const action = useAsyncAction();
 
   return (
     <section className="card" aria-labelledby="workspaces-title">
@@ -35,7 +30,7 @@ export function ManageWorkspaces() {
           Add workspace
         </Button>
       </div>
-      {error ? <Alert>{error}</Alert> : null}
+      {action.error ? <Alert>{action.error.message}</Alert> : null}
       <ul className="workspace-list">
         {workspaces.map((workspace) => {
           const isCurrent = workspace.id === current?.workspace?.id;
@@ -46,9 +41,15 @@ export function ManageWorkspaces() {
                 <span className="muted truncate">{workspace.kind === "local" ? "On this computer" : workspace.url}</span>
               </div>
               {isCurrent && current ? <span className={`state-label state-${current.state}`}>{STATE_LABELS[current.state]}</span> : null}
+              {workspace.kind === "remote" && workspace.id !== "attached" ? (
+                <label className="inline-check">
+                  <input type="checkbox" checked={workspace.production} disabled={action.busy} onChange={(event) => void action.run(() => setProduction(workspace.id, event.target.checked))} />
+                  Production
+                </label>
+              ) : null}
               <div className="workspace-list-actions">
                 {!isCurrent ? (
-                  <Button size="sm" aria-label={`Open ${workspace.name}`} onClick={() => open(workspace.id)}>
+                  <Button size="sm" aria-label={`Open ${workspace.name}`} onClick={() => void action.run(() => switchTo(workspace.id))}>
                     Open
                   </Button>
                 ) : null}

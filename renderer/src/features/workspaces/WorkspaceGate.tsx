@@ -2,14 +2,14 @@
  * Shows its children only when the current workspace is connected; otherwise says why not, in the
  * main process's words, with the one action that helps (retry, or open the vault).
  */
-import { useState, type ReactNode } from "react";
-import { errorMessage } from "../../ipc/errors";
+import type { ReactNode } from "react";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { EmptyState } from "../../ui/EmptyState";
 import { AlertIcon, LockIcon } from "../../ui/icons";
 import { Spinner } from "../../ui/Spinner";
-import { navigate } from "../../app/route-store";
+import { navigate } from "../../navigation/route-store";
+import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useWorkspaceStore } from "./workspace-store";
 
 export function WorkspaceGate({ children }: { children: ReactNode }) {
@@ -46,22 +46,9 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
 
 function WorkspaceError({ message, workspaceId, name }: { message: string | null; workspaceId: string | null; name: string | null }) {
   const switchTo = useWorkspaceStore((state) => state.switchTo);
-  const [busy, setBusy] = useState(false);
-  const [retryError, setRetryError] = useState<string | null>(null);
-
+  const retrying = useAsyncAction();
   // Switching to the same workspace reconnects it: the contract has no separate "reconnect".
-  const retry = async () => {
-    if (!workspaceId) return;
-    setBusy(true);
-    setRetryError(null);
-    try {
-      await switchTo(workspaceId);
-    } catch (error) {
-      setRetryError(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const retry = () => (workspaceId ? void retrying.run(() => switchTo(workspaceId)) : undefined);
 
   return (
     <EmptyState
@@ -70,13 +57,13 @@ function WorkspaceError({ message, workspaceId, name }: { message: string | null
       title={name ? `Keyward could not connect to ${name}` : "Keyward could not connect to the workspace"}
       action={
         workspaceId ? (
-          <Button variant="primary" busy={busy} onClick={() => void retry()}>
+          <Button variant="primary" busy={retrying.busy} onClick={retry}>
             Retry
           </Button>
         ) : null
       }
     >
-      <p role="alert">{retryError ?? message ?? "The workspace did not answer."}</p>
+      <p role="alert">{retrying.error?.message ?? message ?? "The workspace did not answer."}</p>
       <p>Check the server and the admin token, or switch to another workspace from the menu at the top.</p>
     </EmptyState>
   );

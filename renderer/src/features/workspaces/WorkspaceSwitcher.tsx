@@ -1,10 +1,8 @@
 /** The workspace menu in the top bar: which workspace is open and how it is, switch, or add one. */
 import { DropdownMenu } from "radix-ui";
-import { useState } from "react";
-import { errorMessage } from "../../ipc/errors";
 import { CheckIcon, ChevronDownIcon, PlusIcon } from "../../ui/icons";
+import { useAsyncAction } from "../../ui/useAsyncAction";
 import { AddWorkspaceDialog } from "./AddWorkspaceDialog";
-import { useAddWorkspaceStore } from "./add-workspace-store";
 import { useWorkspaceStore } from "./workspace-store";
 import { STATE_LABELS } from "./workspace-labels";
 
@@ -12,14 +10,13 @@ export function WorkspaceSwitcher() {
   const workspaces = useWorkspaceStore((state) => state.workspaces);
   const current = useWorkspaceStore((state) => state.current);
   const switchTo = useWorkspaceStore((state) => state.switchTo);
-  const openAdd = useAddWorkspaceStore((state) => state.setOpen);
-  const [switchError, setSwitchError] = useState<string | null>(null);
+  const openAdd = useWorkspaceStore((state) => state.setAdding);
+  const switching = useAsyncAction();
 
   const name = current?.workspace?.name ?? "No workspace";
   const state = current?.state ?? "starting";
   const select = (id: string) => {
-    setSwitchError(null);
-    if (id !== current?.workspace?.id) switchTo(id).catch((error: unknown) => setSwitchError(errorMessage(error)));
+    if (id !== current?.workspace?.id) void switching.run(() => switchTo(id));
   };
 
   return (
@@ -41,7 +38,10 @@ export function WorkspaceSwitcher() {
                 <DropdownMenu.Item key={workspace.id} className="menu-item workspace-item" onSelect={() => select(workspace.id)} aria-current={isCurrent || undefined}>
                   <span className="menu-check">{isCurrent ? <CheckIcon /> : null}</span>
                   <span className="workspace-item-text">
-                    <span className="truncate">{workspace.name}</span>
+                    <span className="truncate">
+                      {workspace.name}
+                      {workspace.production ? <span className="badge badge-production">Production</span> : null}
+                    </span>
                     <span className="muted truncate">{workspace.kind === "local" ? "On this computer" : workspace.url}</span>
                   </span>
                 </DropdownMenu.Item>
@@ -57,9 +57,9 @@ export function WorkspaceSwitcher() {
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      {switchError ? (
+      {switching.error ? (
         <p className="topbar-error" role="alert">
-          {switchError}
+          {switching.error.message}
         </p>
       ) : null}
       <AddWorkspaceDialog />

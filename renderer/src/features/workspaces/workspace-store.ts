@@ -1,6 +1,7 @@
 /** The workspaces the app knows and the state of the current one, kept in step with `workspace.changed`. */
 import { create } from "zustand";
-import type { WorkspaceState, WorkspaceSummary } from "../../../../shared/ipc/contract";
+import type { AddWorkspaceInput, WorkspaceState, WorkspaceSummary } from "../../../../shared/ipc/contract";
+import type { z } from "zod";
 import { call, keyward } from "../../ipc/keyward";
 import { errorMessage } from "../../ipc/errors";
 
@@ -9,17 +10,23 @@ type WorkspaceStore = {
   current: WorkspaceState | null;
   /** Set when even asking for the current state failed (the bridge itself is in trouble). */
   loadError: string | null;
+  /** Whether the "Add workspace" dialog is open: it can be opened from the switcher and from Settings. */
+  adding: boolean;
   load: () => Promise<void>;
   setCurrent: (state: WorkspaceState) => void;
-  add: (input: { name: string; url: string; adminToken: string }) => Promise<void>;
+  setAdding: (open: boolean) => void;
+  add: (input: z.input<typeof AddWorkspaceInput>) => Promise<void>;
   switchTo: (id: string) => Promise<void>;
+  setProduction: (id: string, production: boolean) => Promise<void>;
   remove: (id: string) => Promise<void>;
 };
 
+// Errors of actions are thrown to the component that asked, which shows them where the user is looking.
 export const useWorkspaceStore = create<WorkspaceStore>()((set) => ({
   workspaces: [],
   current: null,
   loadError: null,
+  adding: false,
 
   load: async () => {
     try {
@@ -31,8 +38,8 @@ export const useWorkspaceStore = create<WorkspaceStore>()((set) => ({
   },
 
   setCurrent: (current) => set({ current }),
+  setAdding: (adding) => set({ adding }),
 
-  // Errors are thrown to the dialog that asked, which shows them where the user is looking.
   add: async (input) => {
     const current = await call(keyward().workspaces.add(input));
     const workspaces = await call(keyward().workspaces.list(undefined));
@@ -44,9 +51,18 @@ export const useWorkspaceStore = create<WorkspaceStore>()((set) => ({
     set({ current });
   },
 
+  setProduction: async (id, production) => {
+    set({ workspaces: await call(keyward().workspaces.update({ id, production })) });
+  },
+
   remove: async (id) => {
     const workspaces = await call(keyward().workspaces.remove({ id }));
     const current = await call(keyward().workspaces.current(undefined));
     set({ workspaces, current });
   },
 }));
+
+/** The connected workspace, or null while none is. */
+export function useConnectedWorkspace(): WorkspaceSummary | null {
+  return useWorkspaceStore((state) => (state.current?.state === "connected" ? (state.current.workspace ?? null) : null));
+}

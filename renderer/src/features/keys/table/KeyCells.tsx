@@ -1,19 +1,24 @@
 /** The keys table's cells. Long text is cut with an ellipsis and kept whole in a title. */
 import type { ApiKey } from "../../../../../shared/api/schemas";
-import { useNow } from "../../../ui/clock";
-import { daysSince, formatAbsolute, formatAge, formatRelative } from "../../../ui/format";
+import { refusalLabel } from "../../../../../shared/domain/refusals";
+import { daysUntilRotationDue } from "../../../../../shared/domain/rotation-policy";
+import { useNow, useToday } from "../../../ui/clock";
+import { formatAbsolute, formatAge, formatRelative } from "../../../ui/format";
+import { RelativeTime } from "../../../ui/RelativeTime";
 import { Tooltip } from "../../../ui/Tooltip";
-import { useRotationStore } from "../../rotation/rotation-store";
-import { useRotationDays } from "../../settings/settings-store";
-import { useKeysStore } from "../keys-store";
+import { useKey } from "../../inventory";
+import { useKeyDetailsStore } from "../../key-details";
+import { useRotationStore } from "../../rotation";
+import { useRotationDays } from "../../settings";
 
 export function NameCell({ apiKey }: { apiKey: ApiKey }) {
   const replacing = useRotationStore((state) => state.byNewKeyId.get(apiKey.id));
+  const openDetails = useKeyDetailsStore((state) => state.open);
   return (
     <div className="cell-stack">
-      <span className="key-name truncate" title={apiKey.name}>
+      <button type="button" className="key-name key-name-button truncate" title={`${apiKey.name}: open details`} onClick={() => openDetails(apiKey.id)}>
         {apiKey.name}
-      </span>
+      </button>
       {replacing ? (
         <ReplacesLine oldKeyId={replacing.oldKeyId} oldName={replacing.keyName} />
       ) : apiKey.description ? (
@@ -27,7 +32,7 @@ export function NameCell({ apiKey }: { apiKey: ApiKey }) {
 
 /** On the new key of a rotation in progress: which key it replaces (same name, so the display form tells them apart). */
 function ReplacesLine({ oldKeyId, oldName }: { oldKeyId: string; oldName: string }) {
-  const oldDisplay = useKeysStore((state) => state.keys.find((key) => key.id === oldKeyId)?.display);
+  const oldDisplay = useKey(oldKeyId)?.display;
   const text = `Replaces ${oldName}${oldDisplay ? ` (${oldDisplay})` : ""}`;
   return (
     <span className="key-description replaces-line truncate" title={text}>
@@ -44,51 +49,77 @@ export function KeyDisplayCell({ apiKey }: { apiKey: ApiKey }) {
   );
 }
 
+/** The admin token's full name, with its id on hover: who made the key. */
 export function CreatedCell({ apiKey }: { apiKey: ApiKey }) {
-  const now = useNow();
   return (
     <div className="cell-stack">
-      <time dateTime={apiKey.createdAt} title={formatAbsolute(apiKey.createdAt)}>
-        {formatRelative(apiKey.createdAt, now)}
-      </time>
-      <span className="muted truncate" title={`Created by ${apiKey.createdBy}`}>
-        by {apiKey.createdBy}
-      </span>
+      <RelativeTime iso={apiKey.createdAt} />
+      <Tooltip content={apiKey.createdByTokenId ? `Admin token ${apiKey.createdByTokenId}` : "Admin token"}>
+        <span className="muted created-by has-tooltip" tabIndex={0}>
+          by {apiKey.createdBy}
+        </span>
+      </Tooltip>
     </div>
   );
 }
 
-export function LastUsedCell({ apiKey }: { apiKey: ApiKey }) {
+export function ExpiresCell({ apiKey }: { apiKey: ApiKey }) {
   const now = useNow();
-  if (!apiKey.lastUsedAt) return <span className="muted">Never</span>;
+  if (!apiKey.expiresAt) return <span className="muted">Never</span>;
+  const past = Date.parse(apiKey.expiresAt) <= now;
   return (
-    <Tooltip
-      content={
-        <dl className="usage-tooltip">
-          <dt>When</dt>
-          <dd>{formatAbsolute(apiKey.lastUsedAt)}</dd>
-          <dt>IP</dt>
-          <dd>{apiKey.lastUsedIp ?? "Unknown"}</dd>
-          <dt>Client</dt>
-          <dd>{apiKey.lastUsedUserAgent ?? "Unknown"}</dd>
-        </dl>
-      }
-    >
-      <time className="has-tooltip" dateTime={apiKey.lastUsedAt} tabIndex={0}>
-        {formatRelative(apiKey.lastUsedAt, now)}
+    <Tooltip content={`${past ? "Expired" : "Expires"} ${formatAbsolute(apiKey.expiresAt)}`}>
+      <time className={`has-tooltip${past ? " muted" : ""}`} dateTime={apiKey.expiresAt} tabIndex={0}>
+        {past ? `expired ${formatRelative(apiKey.expiresAt, now)}` : formatRelative(apiKey.expiresAt, now)}
       </time>
     </Tooltip>
   );
 }
 
-export function AgeCell({ apiKey }: { apiKey: ApiKey }) {
+/** Last accepted use (time, and the client's address under it); the last refused request apart. */
+export function LastUsedCell({ apiKey }: { apiKey: ApiKey }) {
+  const now = useNow();
+  return (
+    <div className="cell-stack">
+      {apiKey.lastUsedAt ? (
+        <Tooltip
+          content={
+            <dl className="usage-tooltip">
+              <dt>When</dt>
+              <dd>{formatAbsolute(apiKey.lastUsedAt)}</dd>
+              <dt>IP</dt>
+              <dd>{apiKey.lastUsedIp ?? "Unknown"}</dd>
+              <dt>Client</dt>
+              <dd>{apiKey.lastUsedUserAgent || "Unknown"}</dd>
+            </dl>
+          }
+        >
+          <time className="has-tooltip" dateTime={apiKey.lastUsedAt} tabIndex={0}>
+            {formatRelative(apiKey.lastUsedAt, now)}
+          </time>
+        </Tooltip>
+      ) : (
+        <span className="muted">Never used</span>
+      )}
+      {apiKey.lastUsedIp ? <span className="muted mono truncate last-client">{apiKey.lastUsedIp}</span> : null}
+      {apiKey.lastRefusedAt ? (
+        <span className="refused-line truncate" title={`Last refused ${formatAbsolute(apiKey.lastRefusedAt)}`}>
+          last refused {formatRelative(apiKey.lastRefusedAt, now)}: {refusalLabel(apiKey.lastRefusedReason ?? "refused")}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The key's age; red once its rotation is overdue. */
+export function AgeCell({ apiKey, createdMs, rotatable }: { apiKey: ApiKey; createdMs: number; rotatable: boolean }) {
   const now = useNow();
   const rotationDays = useRotationDays();
-  const days = daysSince(apiKey.createdAt, now);
-  const overdue = apiKey.status === "active" && apiKey.replacedById === null && days >= rotationDays;
+  const today = useToday();
+  const overdue = rotatable && daysUntilRotationDue(createdMs, rotationDays, today) < 0;
   return (
-    <span className={overdue ? "age-overdue" : undefined} title={overdue ? `Rotation overdue: older than ${rotationDays} days` : undefined}>
-      {formatAge(days)}
+    <span className={overdue ? "age-overdue" : undefined} title={overdue ? "Rotation overdue" : undefined}>
+      {formatAge(apiKey.createdAt, now)}
     </span>
   );
 }

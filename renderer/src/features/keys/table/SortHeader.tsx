@@ -1,10 +1,10 @@
 /** A sortable column header: a button that names the column, with aria-sort on the header cell. */
 import { FlexRender, type Header } from "@tanstack/react-table";
-import type { ApiKey } from "../../../../../shared/api/schemas";
 import { SortIcon } from "../../../ui/icons";
 import type { keyTableFeatures } from "./key-columns";
+import type { KeyRow } from "./table-rows";
 
-type KeyHeader = Header<typeof keyTableFeatures, ApiKey, unknown>;
+type KeyHeader = Header<typeof keyTableFeatures, KeyRow, unknown>;
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 

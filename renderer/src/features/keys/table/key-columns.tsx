@@ -1,8 +1,7 @@
 /**
  * The keys table's features and columns, built once at module load: recreating them per render
- * would throw away the table's row-model caches on every keystroke. Accessors return cheap,
- * comparable primitives (lower-cased names, ranks, timestamps) so that sorting 10,000 rows compares
- * plain values, and the cells render from `row.original`.
+ * would throw away the table's row-model caches on every keystroke. Rows carry the values filters
+ * and sorts compare (table-rows.ts), so sorting and filtering 10,000 rows compare plain values.
  */
 import {
   columnFilteringFeature,
@@ -15,11 +14,15 @@ import {
   type SortFn,
   type SortingState,
 } from "@tanstack/react-table";
-import type { ApiKey, KeyStatus, Scope } from "../../../../../shared/api/schemas";
-import { ScopeBadge, StatusBadge } from "../../../ui/Badge";
-import { AgeCell, CreatedCell, KeyDisplayCell, LastUsedCell, NameCell } from "./KeyCells";
-import { RotationDueCell } from "../../rotation/RotationDueCell";
+import type { KeyStatus, Scope } from "../../../../../shared/api/schemas";
+import { SCOPE_RANK } from "../../../../../shared/domain/scopes";
+import { EnvironmentBadge, ScopeBadge, StatusBadge } from "../../../ui/Badge";
+import { RotationDueCell } from "../../rotation";
+import { matchesSearch, statusVisible, type KeyFilters } from "./filters";
+import { AgeCell, CreatedCell, ExpiresCell, KeyDisplayCell, LastUsedCell, NameCell } from "./KeyCells";
 import { KeyRowMenu } from "./KeyRowMenu";
+import { SelectAllCell, SelectRowCell } from "./SelectCells";
+import type { KeyRow } from "./table-rows";
 
 export const keyTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -30,97 +33,120 @@ export const keyTableFeatures = tableFeatures({
 type Features = typeof keyTableFeatures;
 
 // Narrowest first, so "ascending" reads from least to most dangerous.
-const SCOPE_RANK: Record<Scope, number> = { read: 0, write: 1, full: 2 };
 const STATUS_RANK: Record<KeyStatus, number> = { active: 0, expired: 1, revoked: 2 };
 
-const comparePrimitives: SortFn<Features, ApiKey> = (a, b, columnId) => {
+const comparePrimitives: SortFn<Features, KeyRow> = (a, b, columnId) => {
   const x = a.getValue<string | number>(columnId);
   const y = b.getValue<string | number>(columnId);
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-/** The search box's text, already lower-cased by the caller, anywhere in the (lower-cased) name. */
-const nameContains: FilterFn<Features, ApiKey> = (row, columnId, query: string) => row.getValue<string>(columnId).includes(query);
-const scopeIs: FilterFn<Features, ApiKey> = (row, _columnId, scope: Scope) => row.original.scope === scope;
-const statusIs: FilterFn<Features, ApiKey> = (row, _columnId, status: KeyStatus) => row.original.status === status;
-/** The rotation filter, as a creation time (see rotation-due.ts): one cached number per row against one threshold. */
-const createdBefore: FilterFn<Features, ApiKey> = (row, columnId, before: number) => row.getValue<number>(columnId) < before;
+/** The search box's text, already lower-cased by the caller, in name, description, id or display form. */
+const searchMatches: FilterFn<Features, KeyRow> = (row, _columnId, query: string) => matchesSearch(row.original.search, query);
+const scopeIs: FilterFn<Features, KeyRow> = (row, _columnId, scope: Scope) => row.original.key.scope === scope;
+const statusShown: FilterFn<Features, KeyRow> = (row, _columnId, filters: Pick<KeyFilters, "status" | "showRevoked">) => statusVisible(row.original.key.status, filters);
+/** The rotation filter, as a creation time (see filters.ts): one number per row against one threshold. */
+const createdBefore: FilterFn<Features, KeyRow> = (row, _columnId, before: number) => row.original.rotatable && row.original.createdMs < before;
+const expiresWithin: FilterFn<Features, KeyRow> = (row, _columnId, range: { from: number; to: number } | "none") =>
+  range === "none" ? row.original.expiresMs === null : row.original.expiresMs !== null && row.original.expiresMs > range.from && row.original.expiresMs < range.to;
 
-const column = createColumnHelper<Features, ApiKey>();
+const column = createColumnHelper<Features, KeyRow>();
 
 export const keyColumns = column.columns([
-  column.accessor((key) => key.name.toLowerCase(), {
+  column.display({
+    id: "select",
+    header: () => <SelectAllCell />,
+    enableSorting: false,
+    cell: ({ row }) => <SelectRowCell apiKey={row.original.key} />,
+  }),
+  column.accessor((row) => row.key.name.toLowerCase(), {
     id: "name",
     header: "Name",
     sortFn: comparePrimitives,
     sortDescFirst: false,
-    filterFn: nameContains,
-    cell: ({ row }) => <NameCell apiKey={row.original} />,
+    filterFn: searchMatches,
+    cell: ({ row }) => <NameCell apiKey={row.original.key} />,
   }),
-  column.accessor((key) => SCOPE_RANK[key.scope], {
+  column.accessor((row) => SCOPE_RANK[row.key.scope], {
     id: "scope",
     header: "Scope",
     sortFn: comparePrimitives,
     sortDescFirst: false,
     filterFn: scopeIs,
-    cell: ({ row }) => <ScopeBadge scope={row.original.scope} />,
+    cell: ({ row }) => (
+      <span className="cell-badges">
+        <ScopeBadge scope={row.original.key.scope} />
+        <EnvironmentBadge environment={row.original.key.environment} />
+      </span>
+    ),
   }),
-  column.accessor("display", {
+  column.accessor((row) => row.key.display, {
+    id: "display",
     header: "Key",
     sortFn: comparePrimitives,
     sortDescFirst: false,
     enableColumnFilter: false,
-    cell: ({ row }) => <KeyDisplayCell apiKey={row.original} />,
+    cell: ({ row }) => <KeyDisplayCell apiKey={row.original.key} />,
   }),
-  column.accessor((key) => STATUS_RANK[key.status], {
+  column.accessor((row) => STATUS_RANK[row.key.status], {
     id: "status",
     header: "Status",
     sortFn: comparePrimitives,
     sortDescFirst: false,
-    filterFn: statusIs,
-    cell: ({ row }) => <StatusBadge status={row.original.status} />,
+    filterFn: statusShown,
+    cell: ({ row }) => <StatusBadge status={row.original.key.status} />,
   }),
-  column.accessor("createdAt", {
+  column.accessor((row) => row.createdMs, {
+    id: "createdAt",
     header: "Created",
     sortFn: comparePrimitives,
     sortDescFirst: true,
     enableColumnFilter: false,
-    cell: ({ row }) => <CreatedCell apiKey={row.original} />,
+    cell: ({ row }) => <CreatedCell apiKey={row.original.key} />,
+  }),
+  // No expiry sorts last either way: it is the farthest expiry of all.
+  column.accessor((row) => row.expiresMs ?? Number.POSITIVE_INFINITY, {
+    id: "expiresAt",
+    header: "Expires",
+    sortFn: comparePrimitives,
+    sortDescFirst: false,
+    filterFn: expiresWithin,
+    cell: ({ row }) => <ExpiresCell apiKey={row.original.key} />,
   }),
   // Never used sorts as the oldest use: "" is before every ISO time.
-  column.accessor((key) => key.lastUsedAt ?? "", {
+  column.accessor((row) => row.key.lastUsedAt ?? "", {
     id: "lastUsedAt",
     header: "Last used",
     sortFn: comparePrimitives,
     sortDescFirst: true,
     enableColumnFilter: false,
-    cell: ({ row }) => <LastUsedCell apiKey={row.original} />,
+    cell: ({ row }) => <LastUsedCell apiKey={row.original.key} />,
   }),
   // Age grows as creation time shrinks; negating keeps "ascending" meaning youngest first. The
   // first click shows the oldest first, which is what a rotation review looks for.
-  column.accessor((key) => -Date.parse(key.createdAt), {
+  column.accessor((row) => -row.createdMs, {
     id: "age",
     header: "Age",
     sortFn: comparePrimitives,
     sortDescFirst: true,
     enableColumnFilter: false,
-    cell: ({ row }) => <AgeCell apiKey={row.original} />,
+    cell: ({ row }) => <AgeCell apiKey={row.original.key} createdMs={row.original.createdMs} rotatable={row.original.rotatable} />,
   }),
-  // Only keys that can still be rotated (active, not yet replaced) have a due date: their creation
-  // time, since one policy applies to all, so "ascending" is "most overdue first". The others sort last.
-  column.accessor((key) => (key.status === "active" && key.replacedById === null ? Date.parse(key.createdAt) : Number.POSITIVE_INFINITY), {
+  // Only keys the policy applies to have a due date: their creation time, since one policy applies
+  // to all, so "ascending" is "most overdue first". The others sort last.
+  column.accessor((row) => (row.rotatable ? row.createdMs : Number.POSITIVE_INFINITY), {
     id: "rotationDue",
     header: "Rotation due",
     sortFn: comparePrimitives,
     sortDescFirst: false,
     filterFn: createdBefore,
-    cell: ({ row }) => <RotationDueCell apiKey={row.original} createdMs={row.getValue<number>("rotationDue")} />,
+    cell: ({ row }) => <RotationDueCell apiKey={row.original.key} createdMs={row.original.createdMs} rotatable={row.original.rotatable} />,
   }),
   column.display({
     id: "actions",
     header: () => <span className="visually-hidden">Actions</span>,
     enableSorting: false,
-    cell: ({ row }) => <KeyRowMenu apiKey={row.original} />,
+    cell: ({ row }) => <KeyRowMenu apiKey={row.original.key} rotatable={row.original.rotatable} />,
   }),
 ]);
 

@@ -1,40 +1,49 @@
-/** The keys table instance: sorting owned here, filters read from the keys store's filter state. */
-import { useMemo, useState } from "react";
+/** The keys table instance: sorting owned here, filters read from the table store, rows computed once per key list. */
+import { useEffect, useMemo, useState } from "react";
 import { useTable, type ColumnFiltersState, type SortingState } from "@tanstack/react-table";
 import type { ApiKey } from "../../../../../shared/api/schemas";
-import { createdBeforeFor } from "../../rotation/rotation-due";
-import type { KeyFilters } from "../keys-store";
+import { createdBeforeFor, expiryRange, type KeyFilters } from "./filters";
 import { DEFAULT_SORTING, keyColumns, keyTableFeatures } from "./key-columns";
+import { toKeyRows, type KeyRow } from "./table-rows";
+import { useVisibleRowsStore } from "./visible-rows";
 
-/** `today` is local midnight: the rotation filter moves with the day, not with every clock tick. */
-function toColumnFilters({ search, scope, status, rotation }: KeyFilters, rotationDays: number, today: number): ColumnFiltersState {
-  const filters: ColumnFiltersState = [];
-  const query = search.trim().toLowerCase();
-  if (query) filters.push({ id: "name", value: query });
-  if (scope !== "all") filters.push({ id: "scope", value: scope });
-  if (status !== "all") filters.push({ id: "status", value: status });
-  const createdBefore = createdBeforeFor(rotation, rotationDays, today);
-  if (createdBefore !== null) filters.push({ id: "rotationDue", value: createdBefore });
-  return filters;
+/** `today` is local midnight: the rotation and expiry filters move with the day, not with every clock tick. */
+export function toColumnFilters(filters: KeyFilters, rotationDays: number, today: number): ColumnFiltersState {
+  const columnFilters: ColumnFiltersState = [];
+  const query = filters.search.trim().toLowerCase();
+  if (query) columnFilters.push({ id: "name", value: query });
+  if (filters.scope !== "all") columnFilters.push({ id: "scope", value: filters.scope });
+  columnFilters.push({ id: "status", value: { status: filters.status, showRevoked: filters.showRevoked } });
+  const createdBefore = createdBeforeFor(filters.rotation, rotationDays, today);
+  if (createdBefore !== null) columnFilters.push({ id: "rotationDue", value: createdBefore });
+  const expiry = expiryRange(filters.expiry, today);
+  if (expiry !== null) columnFilters.push({ id: "expiresAt", value: expiry });
+  return columnFilters;
 }
 
-const getRowId = (key: ApiKey) => key.id;
-// Filters are changed through the keys store, never by the table itself.
+const getRowId = (row: KeyRow) => row.key.id;
+// Filters are changed through the table store, never by the table itself.
 const ignoreFilterChange = () => undefined;
 
 export function useKeyTable(keys: ApiKey[], filters: KeyFilters, rotationDays: number, today: number) {
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
+  const rows = useMemo(() => toKeyRows(keys), [keys]);
   const columnFilters = useMemo(() => toColumnFilters(filters, rotationDays, today), [filters, rotationDays, today]);
-  return useTable({
+  const table = useTable({
     features: keyTableFeatures,
     columns: keyColumns,
-    data: keys,
+    data: rows,
     getRowId,
     state: { sorting, columnFilters },
     onSortingChange: setSorting,
     onColumnFiltersChange: ignoreFilterChange,
     enableSortingRemoval: false,
   });
+  const visible = table.getRowModel().rows;
+  useEffect(() => {
+    useVisibleRowsStore.setState({ keys: visible.map((row) => row.original.key) });
+  }, [visible]);
+  return table;
 }
 
 export type KeyTable = ReturnType<typeof useKeyTable>;

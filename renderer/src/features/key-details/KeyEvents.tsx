@@ -1,0 +1,38 @@
+/** The key's recent audit events, newest first. */
+import { useEffect } from "react";
+import { auditActorLabel, auditEventDetail, auditEventLabel } from "../../../../shared/domain/audit-events";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
+import { RelativeTime } from "../../ui/RelativeTime";
+import { Section } from "../../ui/Section";
+import { Spinner } from "../../ui/Spinner";
+import { useKeyDetailsStore } from "./key-details-store";
+
+export function KeyEvents({ keyId }: { keyId: string }) {
+  const state = useKeyDetailsStore((store) => (store.events?.keyId === keyId ? store.events : null));
+  const load = useKeyDetailsStore((store) => store.loadEvents);
+  useEffect(() => void load(keyId), [keyId, load]);
+  return (
+    <Section title="Recent events">
+      {state?.error ? (
+        <Alert action={<Button onClick={() => void load(keyId)}>Retry</Button>}>{state.error}</Alert>
+      ) : !state?.events ? (
+        <Spinner label="Reading the audit log…" />
+      ) : state.events.length === 0 ? (
+        <p className="muted">No events yet.</p>
+      ) : (
+        <ol className="event-list">
+          {state.events.map((event) => (
+            <li key={event.seq} className="event-item">
+              <span className="event-type">{auditEventLabel(event.type)}</span>
+              <span className="event-detail">{auditEventDetail(event)}</span>
+              <span className="muted event-meta">
+                <RelativeTime iso={event.at} /> · {auditActorLabel(event.actor)} · #{event.seq}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}

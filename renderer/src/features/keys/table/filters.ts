@@ -1,0 +1,61 @@
+/**
+ * The keys table's filters as pure functions, so they are tested without a browser: what the
+ * search matches, which keys the "show revoked" toggle hides, and the rotation and expiry filters
+ * as one comparison per row on values the table caches.
+ */
+import type { ApiKey, KeyStatus, Scope } from "../../../../../shared/api/schemas";
+import { addLocalDays, startOfLocalDay } from "../../../../../shared/domain/days";
+import { DUE_SOON_DAYS } from "../../../../../shared/domain/rotation-policy";
+
+export type RotationFilter = "any" | "overdue" | "soon";
+export type ExpiryFilter = "any" | "soon" | "none";
+
+export type KeyFilters = {
+  search: string;
+  scope: Scope | "all";
+  status: KeyStatus | "all";
+  rotation: RotationFilter;
+  expiry: ExpiryFilter;
+  /** Revoked and expired keys are hidden unless this is on (or a status filter asks for them). */
+  showRevoked: boolean;
+};
+
+export const NO_FILTERS: KeyFilters = { search: "", scope: "all", status: "all", rotation: "any", expiry: "any", showRevoked: false };
+
+/** "Expiring in 14 days": the same window as "due soon". */
+export const EXPIRING_SOON_DAYS = DUE_SOON_DAYS;
+
+/** What the search box looks in: name, description, id and the display form (prefix, first six, last four). */
+export function searchText(key: Pick<ApiKey, "name" | "description" | "id" | "display">): string {
+  return `${key.name}\n${key.description}\n${key.id}\n${key.display}`.toLowerCase();
+}
+
+export function matchesSearch(text: string, query: string): boolean {
+  return text.includes(query);
+}
+
+/** Whether the "show revoked" toggle lets this status through. An explicit status filter wins. */
+export function statusVisible(status: KeyStatus, filters: Pick<KeyFilters, "status" | "showRevoked">): boolean {
+  if (filters.status !== "all") return status === filters.status;
+  return filters.showRevoked || status === "active";
+}
+
+/**
+ * The rotation filter as one comparison on the creation time (one policy applies to every key, so
+ * "due sooner" is "created earlier"): a key matches when it was created before the returned
+ * instant. Overdue: due before today's midnight. Due within 14 days: due before the midnight that
+ * ends the 14th day from today (overdue keys included: they are due too).
+ */
+export function createdBeforeFor(filter: RotationFilter, rotationDays: number, today: number): number | null {
+  if (filter === "any") return null;
+  const dueBefore = filter === "overdue" ? startOfLocalDay(today) : startOfLocalDay(today, DUE_SOON_DAYS + 1);
+  // The creation time whose due time (rotationDays calendar days later) is `dueBefore`.
+  return addLocalDays(dueBefore, -rotationDays);
+}
+
+/** The expiry filter as a range of expiry times: "soon" is from now to the end of the 14th day. */
+export function expiryRange(filter: ExpiryFilter, now: number): { from: number; to: number } | "none" | null {
+  if (filter === "any") return null;
+  if (filter === "none") return "none";
+  return { from: now, to: startOfLocalDay(now, EXPIRING_SOON_DAYS + 1) };
+}

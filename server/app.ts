@@ -125,7 +125,9 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
 
   let housekeepingRun: Promise<void> = Promise.resolve();
   const runHousekeeping = (everything: boolean) => {
-    housekeepingRun = housekeepingRun.then(async () => {
+    // One run at a time, in order; a run that failed (the database away) was reported to its own
+    // caller and must not stop the runs after it.
+    housekeepingRun = housekeepingRun.catch(() => undefined).then(async () => {
       await usage.flush();
       await writeDeniedEvents(db, denied, now(), everything);
       await keys.recordExpiries();

@@ -57,8 +57,11 @@ export function openPostgresDb(url: string, options: PostgresOptions = {}): Open
     types,
   };
   const pool = new pg.Pool(settings);
-  // An idle client whose connection dies emits here; without a listener it would end the process.
+  // A connection that dies emits "error" on its client. The pool listens only while the client is
+  // idle; one that dies while in use would end the process, so every client gets a listener of its
+  // own (the query in flight fails by itself, and the pool replaces the client).
   pool.on("error", (error) => options.onError?.(error));
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

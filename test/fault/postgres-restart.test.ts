@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../server/db/connect";
 import { createDatabase, findPostgresBin, startPostgres, type PostgresCluster } from "../support/postgres";
 import { tempDir } from "../support/test-server";
 import { callJson, mintAdminToken, startServerProcess } from "../support/server-process";
@@ -17,7 +18,7 @@ describe.skipIf(!findPostgresBin())("PostgreSQL restarted under load", () => {
     const admin = await mintAdminToken(target);
     const server = await startServerProcess(target, ["--quiet"]);
     try {
-      const { secret } = (await callJson(`${server.url}/v1/api-keys`, admin, "POST", { name: "steady", scope: "write" })).body;
+      const { key, secret } = (await callJson(`${server.url}/v1/api-keys`, admin, "POST", { name: "steady", scope: "write" })).body;
       // /v1/feedback reads the database on every request; /v1/whoami is answered from the key cache.
       const load = startLoad([`${server.url}/v1/feedback`, `${server.url}/v1/whoami`], { authorization: `Bearer ${secret}` }, { loopsPerUrl: 4, maxMs: 60_000 });
       await sleep(700);
@@ -37,11 +38,20 @@ describe.skipIf(!findPostgresBin())("PostgreSQL restarted under load", () => {
       expect(whileDown.length).toBeGreaterThan(10);
       expect(whileDown.filter((outcome) => outcome.status !== 503)).toEqual([]);
       expect(outcomes.at(-1)!.status).toBe(200);
-      // Writes work again too, and the change is seen.
+      // Writes work again too.
       const created = await callJson(`${server.url}/v1/feedback`, secret, "POST", { title: "after the restart" });
       expect(created.status).toBe(201);
+      expect(await server.stop("SIGTERM"), server.stderr()).toBe(0);
+      // Usage counted through the outage was written once the database was back: nothing lost.
+      const { db } = await openDatabase(target);
+      try {
+        const row = await db.selectFrom("usage_daily").select((eb) => eb.fn.sum<number>("requests").as("n")).where("key_id", "=", key.id).executeTakeFirst();
+        expect(Number(row?.n)).toBeGreaterThanOrEqual(outcomes.filter((outcome) => outcome.status === 200).length + 1);
+      } finally {
+        await db.destroy();
+      }
     } finally {
-      expect(await server.stop("SIGTERM")).toBe(0);
+      await server.stop("SIGTERM");
     }
   });
 });

@@ -37,7 +37,7 @@ eachDatabase(() => {
   describe("a server process stopped under load", () => {
     it("SIGTERM: every accepted request is counted", { timeout: 90_000 }, async ({ target }) => {
       const { server, key, load } = await loadedServer(target);
-      expect(await server.stop("SIGTERM")).toBe(0);
+      expect(await server.stop("SIGTERM"), server.stderr()).toBe(0);
       const outcomes = await load.stop();
       const accepted = outcomes.filter((outcome) => outcome.status === 200).length;
       const unanswered = outcomes.filter((outcome) => outcome.status === 0).length;
@@ -75,7 +75,7 @@ eachDatabase(() => {
         expect(listed.map((listedKey) => listedKey.id).sort()).toEqual([...created].sort()); // every key has its event, and only those
         expect((await callJson(`${restarted.url}/v1/whoami`, (await callJson(`${restarted.url}/v1/api-keys`, admin, "POST", { name: "after", scope: "read" })).body.secret)).status).toBe(200);
       } finally {
-        expect(await restarted.stop("SIGTERM")).toBe(0);
+        expect(await restarted.stop("SIGTERM"), restarted.stderr()).toBe(0);
       }
       if (target.kind === "sqlite") {
         const { db } = await openDatabase({ dataDir: target.dataDir });

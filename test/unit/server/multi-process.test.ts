@@ -58,8 +58,8 @@ eachDatabase(() => {
         Promise.all(Array.from({ length: 15 }, (_, i) => callJson(`${server.url}/v1/api-keys`, admin, "POST", { name: `${label}-${i}`, scope: "read" })));
       const [createdA, createdB] = await Promise.all([creates(a!, "a"), creates(b!, "b"), hammer(a!, 300), hammer(b!, 200)]);
       for (const answer of [...createdA, ...createdB]) expect(answer.status).toBe(201);
-      expect(await a!.stop("SIGTERM")).toBe(0);
-      expect(await b!.stop("SIGTERM")).toBe(0);
+      expect(await a!.stop("SIGTERM"), a!.stderr()).toBe(0);
+      expect(await b!.stop("SIGTERM"), b!.stderr()).toBe(0);
       const c = await startServerProcess(target, ["--quiet"]);
       running = [c];
       const usage = (await callJson(`${c.url}/v1/api-keys/${key.id}/usage?days=1`, admin)).body;

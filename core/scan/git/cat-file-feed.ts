@@ -105,8 +105,21 @@ export class CatFileFeed {
     return this.child.stdin.write(ids.join("\n") + "\n");
   }
 
+  /** Calls `listener` once git's input has room again, or once git is gone (killed, failed). */
   onDrain(listener: () => void): void {
-    this.child.stdin.once("drain", listener);
+    let called = false;
+    const once = () => {
+      if (called) return;
+      called = true;
+      this.child.stdin.off("drain", once);
+      this.child.stdin.off("close", once);
+      this.child.off("close", once);
+      listener();
+    };
+    if (this.child.stdin.destroyed) return once();
+    this.child.stdin.once("drain", once);
+    this.child.stdin.once("close", once);
+    this.child.once("close", once);
   }
 
   end(): void {

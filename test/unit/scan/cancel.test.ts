@@ -95,6 +95,18 @@ describe("cancel", () => {
     expect(gitChildren()).toEqual([]);
   });
 
+  it("stops a history scan midway through thousands of blobs", async () => {
+    const repo = gitRepo("cancel-many");
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 4000; i++) files[`d${i % 40}/f${i}.txt`] = `file ${i}\n`;
+    commit(repo, "many files", files);
+    const controller = new AbortController();
+    const scan = scanPath({ root: repo, history: true, workingTree: false, signal: controller.signal, onProgress: (progress) => progress.phase === "history" && progress.files > 0 && controller.abort() });
+    expect(isCancelled(await scan.catch((caught: unknown) => caught))).toBe(true);
+    for (let i = 0; i < 100 && gitChildren().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(gitChildren()).toEqual([]);
+  });
+
   it("rejects at once when the signal is already aborted", async () => {
     const controller = new AbortController();
     controller.abort();

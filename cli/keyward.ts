@@ -1,4 +1,5 @@
 /** The keyward command line: what people script. */
+import { auditCommand } from "./audit-command";
 import { hookCommand } from "./hook-command";
 import { scanCommand } from "./scan-command";
 import { serverCommand } from "./server-command";
@@ -6,6 +7,7 @@ import { serverCommand } from "./server-command";
 const USAGE = `Usage: keyward <command>
 
 Commands:
+  audit         verify an audit bundle offline, or make a review report of it (keyward audit --help)
   hook          install the pre-commit hook that runs keyward scan --staged (keyward hook --help)
   scan          find Keyward credentials in files, git history, staged changes (keyward scan --help)
   server        run the reference Workspace Keys API server (keyward server --help)`;
@@ -13,6 +15,8 @@ Commands:
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case "audit":
+      return auditCommand(rest);
     case "server":
       return serverCommand(rest);
     case "scan":

@@ -15,7 +15,7 @@ import type { Database } from "./db/schema";
 import { ApiError } from "./http/api-error";
 import { MAX_BODY_BYTES, registerErrorHandling } from "./http/error-handling";
 import { BufferedLogWriter } from "./http/log-writer";
-import { logError, registerRequestLog } from "./http/request-log";
+import { logAnswer, logError, registerRequestLog } from "./http/request-log";
 import { KeyAuthCache } from "./keys/key-auth-cache";
 import { KeyChangeFeed } from "./keys/key-change-feed";
 import { KeyStore } from "./keys/key-store";
@@ -117,7 +117,10 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
   registerErrorHandling(app, reportError);
 
   const openApi = buildOpenApiDocument(SERVER_VERSION);
-  app.get("/v1/openapi.json", async () => openApi);
+  app.get("/v1/openapi.json", async (request, reply) => {
+    logAnswer(request, reply, 200);
+    return openApi;
+  });
   registerKeyRoutes(app, { db, auth, keys, usage, now });
   registerAuditRoutes(app, { db, auth });
   registerAuditExportRoutes(app, { db, auth, keys, records, now, dataDir: options.dataDir, serverVersion: SERVER_VERSION });

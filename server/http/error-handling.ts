@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { ApiError } from "./api-error";
+import { logAnswer } from "./request-log";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const RETRY_AFTER_SECONDS = 2;
@@ -12,9 +13,11 @@ export function registerErrorHandling(app: FastifyInstance, logError: (message: 
     if (apiError.status === 500) logError(`${request.method} ${request.routeOptions.url ?? "?"} failed`, error);
     if (apiError.status === 401) reply.header("www-authenticate", `Bearer error="invalid_token"`);
     if (apiError.status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+    logAnswer(request, reply, apiError.status);
     reply.code(apiError.status).send(apiError.body());
   });
   app.setNotFoundHandler((request, reply) => {
+    logAnswer(request, reply, 404);
     reply.code(404).send(new ApiError("not_found", `No endpoint ${request.method} ${request.url.split("?")[0]}.`).body());
   });
 }

@@ -5,7 +5,7 @@ import type { Endpoint } from "../../shared/api/endpoints";
 import type { Authenticator, Principal } from "../auth/authenticator";
 import { ApiError } from "./api-error";
 import { validate } from "./validate";
-import "./request-log"; // declares request.keyId
+import { logAnswer } from "./request-log";
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -59,6 +59,7 @@ export function registerEndpoint<E extends Endpoint>(
         request,
       });
       reply.code(endpoint.status);
+      logAnswer(request, reply, endpoint.status);
       return endpoint.status === 204 ? reply.send() : result;
     },
   });

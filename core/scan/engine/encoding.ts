@@ -2,6 +2,8 @@
  * What a file's first bytes say about it: UTF-8 (or any ASCII-compatible) text, UTF-16 text
  * (with or without a byte-order mark), or binary. Binary is git's rule: a NUL byte in the first
  * 8000 bytes, unless the NULs sit where UTF-16 puts the high byte of ASCII characters.
+ * Works on file contents, secrets included, in the reading thread's own buffers: nothing here
+ * keeps, copies out or reports a byte of them.
  */
 export type Sniffed = { kind: "text"; bomBytes: number } | { kind: "utf16"; bigEndian: boolean; bomBytes: number } | { kind: "binary" };
 

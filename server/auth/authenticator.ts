@@ -54,10 +54,18 @@ export class Authenticator {
     let keyId: string | null = null;
     try {
       const credential = bearerCredential(header);
-      const parsed = parseCredential(credential);
-      if (!parsed.ok) throw new ApiError("malformed_credential", parsed.message);
       const digest = sha256Bytes(credential);
       const sha256 = digest.toString("hex");
+      // The hot path: a credential whose hash is a verified key's is that key, whose shape and
+      // checksum were checked when it was first verified. Anything else is checked before any
+      // storage is touched.
+      const hit = this.deps.keys.cachedForAuth(sha256);
+      if (hit && sameHash(hit.hash, digest)) {
+        keyId = hit.row.id;
+        return this.accept(hit.row, endpoint, client);
+      }
+      const parsed = parseCredential(credential);
+      if (!parsed.ok) throw new ApiError("malformed_credential", parsed.message);
       if (parsed.credential.kind === "admin_token") {
         const token = await findAdminToken(this.deps.db, sha256);
         if (!token || token.revoked_at !== null || !sameHash(Buffer.from(token.secret_sha256, "hex"), digest)) throw new ApiError("unknown_credential", "This admin token is not known to the workspace.");
@@ -66,28 +74,31 @@ export class Authenticator {
         }
         return { kind: "admin", token, actor: { id: `admin_token:${token.id}`, name: token.name, tokenId: token.id } };
       }
-      const found = this.deps.keys.findForAuth(sha256);
-      const cached = found instanceof Promise ? await found : found;
-      if (!cached || !sameHash(cached.hash, digest)) throw new ApiError("unknown_credential", "This API key is not known to the workspace.");
-      const key = cached.row;
-      keyId = key.id;
-      // One clock read per request: the status check and the usage record share it.
-      const at = this.deps.now().toISOString();
-      this.checkKey(key, endpoint, at);
-      this.deps.usage.record({
-        keyId: key.id,
-        at,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        accepted: true,
-        write: endpoint.method !== "GET",
-        settings: endpoint.path === SETTINGS_PATH,
-      });
-      return { kind: "api_key", key };
+      const loaded = await this.deps.keys.loadForAuth(sha256);
+      if (!loaded || !sameHash(loaded.hash, digest)) throw new ApiError("unknown_credential", "This API key is not known to the workspace.");
+      keyId = loaded.row.id;
+      return this.accept(loaded.row, endpoint, client);
     } catch (error) {
       if (error instanceof ApiError) this.recordRefusal(error, keyId, client);
       throw error;
     }
+  }
+
+  /** A known key: refused if revoked, expired, out of scope or of the wrong kind; otherwise counted and accepted. */
+  private accept(key: KeyRow, endpoint: Endpoint, client: RequestClient): Principal {
+    // One clock read per request: the status check and the usage record share it.
+    const at = this.deps.now().toISOString();
+    this.checkKey(key, endpoint, at);
+    this.deps.usage.record({
+      keyId: key.id,
+      at,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      accepted: true,
+      write: endpoint.method !== "GET",
+      settings: endpoint.path === SETTINGS_PATH,
+    });
+    return { kind: "api_key", key };
   }
 
   private checkKey(key: KeyRow, endpoint: Endpoint, nowIso: string): void {

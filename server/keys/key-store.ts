@@ -215,9 +215,14 @@ export class KeyStore {
     return rows.map((row) => ({ sha256: row.secret_sha256, key: this.view(row) }));
   }
 
-  /** The key behind a presented credential, for authentication: from the cache at once, or read. */
-  findForAuth(secretSha256: string): CachedKey | Promise<CachedKey | undefined> {
-    return this.authCache.peek(secretSha256) ?? this.authCache.load(secretSha256, this.readForAuth);
+  /** The verified key behind a credential hash, from memory (no database round trip), if cached and trusted. */
+  cachedForAuth(secretSha256: string): CachedKey | undefined {
+    return this.authCache.peek(secretSha256);
+  }
+
+  /** The key behind a credential hash, read from the database (and cached). */
+  loadForAuth(secretSha256: string): Promise<CachedKey | undefined> {
+    return this.authCache.load(secretSha256, this.readForAuth);
   }
 
   private readonly readForAuth = (sha256: string) => this.db.selectFrom("api_keys").selectAll().where("secret_sha256", "=", sha256).executeTakeFirst();

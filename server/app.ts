@@ -10,6 +10,7 @@ import { DeniedAggregator } from "./audit/denied-aggregator";
 import { appendAuditEvent } from "./audit/audit-log";
 import { Authenticator } from "./auth/authenticator";
 import { FailedAuthRateLimiter, type RateLimitOptions } from "./auth/rate-limiter";
+import { isoClock } from "./clock";
 import { openDatabase, type DatabaseKind } from "./db/connect";
 import type { Database } from "./db/schema";
 import { ApiError } from "./http/api-error";
@@ -83,7 +84,7 @@ export async function createServer(options: ServerOptions): Promise<WorkspaceSer
   const changes = new KeyChangeFeed(opened, authCache, reportError);
   const keys = new KeyStore(db, usage, now, opened.kind, changes, authCache);
   const records = new RecordStore(db, now);
-  const auth = new Authenticator({ db, keys, usage, denied, rateLimiter, now });
+  const auth = new Authenticator({ db, keys, usage, denied, rateLimiter, now, nowIso: isoClock(options.now) });
   await changes.start();
 
   const app = Fastify({

@@ -45,6 +45,8 @@ export interface AuthenticatorDeps {
   denied: DeniedAggregator;
   rateLimiter: FailedAuthRateLimiter;
   now: () => Date;
+  /** The same clock as ISO text (server/clock.ts). */
+  nowIso: () => string;
 }
 
 export class Authenticator {
@@ -87,7 +89,7 @@ export class Authenticator {
   /** A known key: refused if revoked, expired, out of scope or of the wrong kind; otherwise counted and accepted. */
   private accept(key: KeyRow, endpoint: Endpoint, client: RequestClient): Principal {
     // One clock read per request: the status check and the usage record share it.
-    const at = this.deps.now().toISOString();
+    const at = this.deps.nowIso();
     this.checkKey(key, endpoint, at);
     this.deps.usage.record({
       keyId: key.id,

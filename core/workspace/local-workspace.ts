@@ -16,7 +16,7 @@ export interface LocalWorkspace {
 }
 
 const TOKEN_NAME = "Keyward desktop";
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 60_000;
 
 export async function startLocalWorkspace(launcher: CliLauncher, dataDir: string): Promise<LocalWorkspace> {
   const adminToken = (await runToCompletion(launcher, ["server", "admin-token", "--data", dataDir, "--name", TOKEN_NAME, "--replace"])).trim();

@@ -1,6 +1,8 @@
 /**
  * The Workspace Keys API's shapes, defined once: the server validates with them, the desktop
  * client checks answers with them, and the OpenAPI document is generated from them.
+ * Protects against: a secret in an answer that should not carry one (only CreatedKey and
+ * RotatedKey have a `secret`). Does not protect against: a server that logs what it sends.
  */
 import { z } from "zod";
 

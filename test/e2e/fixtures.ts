@@ -38,7 +38,7 @@ export const REPO_ROOT = repoRoot;
 
 /** A key made directly in the app core (as if created earlier), with its secret, for tests that start from existing keys. */
 export async function seedKey(harness: Harness, name: string, options: { scope?: "read" | "write" | "full"; description?: string } = {}) {
-  await expect.poll(() => harness.core.workspaces.current().state, { timeout: 30_000 }).toBe("connected");
+  await expect.poll(() => harness.core.workspaces.current().state, { timeout: 60_000 }).toBe("connected");
   const created = await harness.core.keys.create({ name, scope: options.scope ?? "write", description: options.description ?? "", environment: "live", expiresAt: null });
   const { secret } = harness.core.keys.reveal(created.handle);
   await harness.core.keys.finishReveal(created.handle, false);

@@ -55,8 +55,10 @@ test("rotate a key in use without a single failed request, verified by the integ
   await expect(page.getByRole("row", { name: /Zapier Integration/ }).filter({ hasText: "Revoked" })).toHaveCount(1);
 });
 
-test("revoking after a grace period leaves the old key working until the server expires it", async ({ app, harness }) => {
+test("revoking after a grace period leaves the old key working until the server expires it, and never asks 'revoke anyway'", async ({ app, harness }) => {
   const old = await seedKey(harness, "CI/CD Pipeline");
+  // The integration used the old key seconds ago: a grace period exists for exactly that case.
+  expect((await fetch(`${workspaceUrl(harness)}/v1/whoami`, { headers: { authorization: `Bearer ${old.secret}` } })).status).toBe(200);
   await app.reload();
   await app.getByRole("button", { name: /Actions for CI\/CD Pipeline/ }).click();
   await app.getByRole("menuitem", { name: "Rotate…" }).click();
@@ -70,6 +72,7 @@ test("revoking after a grace period leaves the old key working until the server 
   await wizard.getByRole("radio", { name: "After 1 hour" }).check();
   await wizard.getByRole("button", { name: "Schedule revocation" }).click();
   await expect(app.getByRole("button", { name: "Done" })).toBeVisible();
+  await expect(app.getByText("Revoke anyway")).toHaveCount(0);
   const url = workspaceUrl(harness);
   expect((await fetch(`${url}/v1/whoami`, { headers: { authorization: `Bearer ${old.secret}` } })).status).toBe(200);
   const key = await harness.core.workspaces.client().client.getKey(old.key.id);

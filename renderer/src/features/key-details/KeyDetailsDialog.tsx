@@ -84,7 +84,7 @@ function KeyDetails({ apiKey, keys }: { apiKey: ApiKey; keys: ApiKey[] }) {
         <RevocationRecord apiKey={apiKey} />
         <KeyFacts apiKey={apiKey} rotatable={rotatable} />
         <Lineage apiKey={apiKey} />
-        <KeyEvents keyId={apiKey.id} />
+        <KeyEvents keyId={apiKey.id} revision={[apiKey.name, apiKey.description, apiKey.status, apiKey.expiresAt, apiKey.replacedById].join("\u0000")} />
       </div>
       <footer className="modal-footer">
         <Button ref={closeButton} onClick={close}>

@@ -8,10 +8,11 @@ import { Section } from "../../ui/Section";
 import { Spinner } from "../../ui/Spinner";
 import { useKeyDetailsStore } from "./key-details-store";
 
-export function KeyEvents({ keyId }: { keyId: string }) {
+/** `revision` changes whenever the key does (an edit, a revocation): its events are read again. */
+export function KeyEvents({ keyId, revision }: { keyId: string; revision: string }) {
   const state = useKeyDetailsStore((store) => (store.events?.keyId === keyId ? store.events : null));
   const load = useKeyDetailsStore((store) => store.loadEvents);
-  useEffect(() => void load(keyId), [keyId, load]);
+  useEffect(() => void load(keyId), [keyId, revision, load]);
   return (
     <Section title="Recent events">
       {state?.error ? (

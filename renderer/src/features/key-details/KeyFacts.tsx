@@ -2,7 +2,7 @@
 import type { ApiKey } from "../../../../shared/api/schemas";
 import { refusalLabel } from "../../../../shared/domain/refusals";
 import { daysUntilRotationDue, rotationDueAt } from "../../../../shared/domain/rotation-policy";
-import { scopeLabel } from "../../../../shared/domain/scopes";
+import { SCOPE_DESCRIPTIONS } from "../../../../shared/domain/scopes";
 import { EnvironmentBadge, ScopeBadge } from "../../ui/Badge";
 import { useToday } from "../../ui/clock";
 import { formatAbsolute, formatClient, formatDate, formatDaysFromToday } from "../../ui/format";
@@ -18,7 +18,7 @@ export function KeyFacts({ apiKey, rotatable }: { apiKey: ApiKey; rotatable: boo
       <Fact label="Name">{apiKey.name}</Fact>
       <Fact label="Description">{apiKey.description || <span className="muted">None</span>}</Fact>
       <Fact label="Scope">
-        <ScopeBadge scope={apiKey.scope} /> <span className="muted">{scopeLabel(apiKey.scope)}</span>
+        <ScopeBadge scope={apiKey.scope} /> <span className="muted">{SCOPE_DESCRIPTIONS[apiKey.scope].allows}</span>
       </Fact>
       <Fact label="Environment">
         {apiKey.environment === "live" ? "Live" : "Test"} <EnvironmentBadge environment={apiKey.environment} />

@@ -38,5 +38,5 @@ export { linkEntries, staleLinks, type EntryLink, type LinkStatus } from "./work
 export { parseDotenv, planEnvImport, EnvImportPlan, type EnvFound, type EnvImportPreview } from "./env-import";
 export { TEAM_FORMAT_VERSION } from "./format";
 
-/** The personal vault entry kinds the app stores for the team vault (to add to core/vault's KNOWN_ENTRY_KINDS). */
+/** The personal vault entry kinds the app stores for the team vault (one of shared/domain's vault entry kinds). */
 export const TEAM_ENTRY_KINDS = { memberIdentity: "member_identity" } as const;

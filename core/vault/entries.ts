@@ -6,10 +6,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { VaultError } from "./errors";
+import { VAULT_ENTRY_KINDS, type VaultEntryKind } from "../../shared/domain/vault-entries";
 import { ENTRY_ID, ENTRY_KIND } from "./format";
 
-export const KNOWN_ENTRY_KINDS = ["api_key_secret", "admin_token", "note"] as const;
-export type KnownEntryKind = (typeof KNOWN_ENTRY_KINDS)[number];
+/** The kinds this version writes: one list, in shared/domain, with each kind's metadata schema. */
+export const KNOWN_ENTRY_KINDS: readonly VaultEntryKind[] = VAULT_ENTRY_KINDS;
+export type KnownEntryKind = VaultEntryKind;
 /**
  * The kinds this version writes, or a kind a newer Keyward wrote (kept as it is, never refused,
  * so an old app can still open and save a newer vault's entries).

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the page, where the DOM exists.
 /**
  * The keys screen as an admin uses it: everything a key's data holds is visible and findable, its
  * labels editable, dialogs keyboard-safe, and the table usable in a narrow window.

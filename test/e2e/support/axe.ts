@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the page, where the DOM exists.
 /** Runs axe-core (the page's own copy, injected through the debugging protocol, so the app's CSP stays as it is) and answers its violations. */
 import fs from "node:fs";
 import { createRequire } from "node:module";

@@ -111,6 +111,15 @@ eachDatabase(() => {
       expect((await ws.call("GET", "/v1/feedback", { token: secret })).status).toBe(200);
     });
 
+    it("answers 429 to a limited address on every path: unknown routes, the public document, a bad body", async ({ ws }) => {
+      for (let i = 0; i < 5; i++) expect((await ws.call("GET", "/v1/whoami", { token: generateCredential("live") })).status).toBe(401);
+      for (const [method, route, rawBody] of [["GET", "/v1/nothing-here", undefined], ["GET", "/v1/openapi.json", undefined], ["POST", "/v1/api-keys", "{not json"]] as const) {
+        const answer = await ws.call(method, route, { token: null, ...(rawBody ? { rawBody } : {}) });
+        expect(answer.status, route).toBe(429);
+        expect(Number(answer.headers.get("retry-after")), route).toBeGreaterThanOrEqual(1);
+      }
+    });
+
     it("does not count successful requests towards the limit", async ({ ws }) => {
       const { secret } = await ws.createKey("read");
       for (let i = 0; i < 20; i++) expect((await ws.call("GET", "/v1/feedback", { token: secret })).status).toBe(200);

@@ -9,32 +9,30 @@ import { ClipboardGuard } from "../clipboard/clipboard-guard";
 import { createLog } from "../log";
 import type { CreateOptions } from "../vault";
 import type { ApiKey } from "../../shared/api/schemas";
+import { ActivityLog } from "./audit/activity-log";
+import type { CoreServices } from "./core-services";
 import { HeldSecrets } from "./keys/held-secrets";
 import { KeyService } from "./keys/key-service";
 import type { Platform } from "./platform";
 import { PreferencesService } from "./preferences/preferences-service";
 import { ReminderService } from "./rotation/reminder-service";
 import { RotationService } from "./rotation/rotation-service";
-import { openAppState, type AppState } from "./state";
-import { VaultService } from "./vault/vault-service";
+import { ScanService } from "./scan/scan-service";
+import { TeamService } from "./team/team-service";
+import { openAppState } from "./state";
+import { VAULT_FILE_NAME, VaultService } from "./vault/vault-service";
 import { WorkspaceService } from "./workspaces/workspace-service";
 
 const REMINDER_CHECK_MS = 60 * 60_000;
 const EXPIRY_CHECK_MS = 5_000;
 const log = createLog("app");
 
-export interface AppCore {
-  platform: Platform;
-  state: AppState;
-  preferences: PreferencesService;
-  vault: VaultService;
-  workspaces: WorkspaceService;
-  keys: KeyService;
-  rotations: RotationService;
-  reminders: ReminderService;
-  clipboard: ClipboardGuard;
-  held: HeldSecrets;
-  now: () => Date;
+/** The app core: its services (./core-services), the feature services built on them, and its life cycle. */
+export interface AppCore extends CoreServices {
+  /** Leak scans of folders and their git history. */
+  scans: ScanService;
+  /** Team vaults: identity, members, shared entries. */
+  team: TeamService;
   /** Saves what was migrated on load, then connects to the last (or the local) workspace. */
   start(): Promise<void>;
   /** What runs whenever the keys were read: reminders due, vault history of retired keys dropped. */
@@ -54,6 +52,7 @@ export interface AppCoreOptions {
 export function createAppCore(platform: Platform, options: AppCoreOptions = {}): AppCore {
   const now = options.now ?? (() => new Date());
   const state = openAppState(platform.dataDir);
+  const activity = new ActivityLog(platform.dataDir, now);
   let rotations: RotationService | null = null;
   const emitRotations = () => {
     if (rotations) platform.emit("rotation.changed", rotations.list());
@@ -74,6 +73,8 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     ...(options.vaultCreateOptions ? { createOptions: options.vaultCreateOptions } : {}),
     onChange: (status, reason) => {
       platform.emit("vault.changed", { ...status, reason });
+      if (reason === "created") void activity.record("vault.created", { file: VAULT_FILE_NAME });
+      else if (reason !== "unlocked") void activity.record("vault.locked", { reason: reason === "suspend" ? "sleep" : reason });
       if (status.unlocked) void workspaces?.retryIfWaitingForVault();
       else {
         // A locked vault takes every held secret with it: an idle desk gives nothing away.
@@ -99,7 +100,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
   });
   workspaces = ready;
   const clipboard = new ClipboardGuard(platform.clipboard, (clearsAt) => platform.emit("clipboard.changed", { clearsAt }));
-  const keys = new KeyService(ready, vault, held);
+  const keys = new KeyService(ready, vault, held, activity);
   const rotationService = new RotationService({
     workspaces: ready,
     vault,
@@ -109,6 +110,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     file: state.rotations,
     now,
     onChange: (list) => platform.emit("rotation.changed", list),
+    activity,
   });
   rotations = rotationService;
   const reminders = new ReminderService({
@@ -136,7 +138,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
   const timers = [setInterval(() => void checkReminders(), REMINDER_CHECK_MS), setInterval(() => held.expireNow(), EXPIRY_CHECK_MS)];
   for (const timer of timers) timer.unref();
 
-  return {
+  const services: CoreServices = {
     platform,
     state,
     preferences,
@@ -147,7 +149,16 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     reminders,
     clipboard,
     held,
+    activity,
     now,
+  };
+  const scans = new ScanService(services);
+  const team = new TeamService(services);
+
+  return {
+    ...services,
+    scans,
+    team,
     async start() {
       await state.saveMigrations().catch((error: unknown) => log.unexpected("migrated settings could not be saved", error));
       await ready.start();
@@ -155,6 +166,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     keysSeen,
     async dispose() {
       for (const timer of timers) clearInterval(timer);
+      await Promise.all([scans.dispose(), team.dispose()]);
       held.dropAll("quit");
       // A clipboard that cannot be read or cleared must not keep the vault unlocked: lock and
       // stop first, then report it.
@@ -163,6 +175,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
         (error: unknown) => ({ ok: false, error }) as const,
       );
       await vault.lock("quit");
+      await activity.close();
       await ready.dispose();
       if (!cleared.ok) throw cleared.error;
     },

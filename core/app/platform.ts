@@ -16,6 +16,12 @@ export interface SaveFileRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+export interface OpenFileRequest {
+  /** What is being opened, in words, for the dialog's title: "Open an audit bundle". */
+  title: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
 export interface Platform {
   appVersion: string;
   platformName: string;
@@ -30,4 +36,8 @@ export interface Platform {
   notifier: Notifier;
   /** Asks where to save a file; the chosen path, or null when the user cancelled. */
   chooseSaveFile(request: SaveFileRequest): Promise<string | null>;
+  /** Asks which file to open; the chosen path, or null when the user cancelled. */
+  chooseOpenFile(request: OpenFileRequest): Promise<string | null>;
+  /** Asks for a folder (the scanner's target); the chosen path, or null when the user cancelled. */
+  chooseFolder(request: { title: string }): Promise<string | null>;
 }

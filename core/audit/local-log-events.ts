@@ -22,6 +22,8 @@ export const LOCAL_EVENT_DATA = {
   "vault.passphrase_changed": z.strictObject({}),
   "secret.copied": z.strictObject({ entryId: id.nullable(), keyId: id.nullable(), label, clearAfterSeconds: count }),
   "secret.revealed": z.strictObject({ entryId: id.nullable(), keyId: id.nullable(), label }),
+  /** A new key's secret kept in the vault when its dialog closed. */
+  "secret.stored": z.strictObject({ entryId: id, keyId: id, label }),
   "key.generated": z.strictObject({ workspace, keyId: id, name: label, scope: Scope, display: label, keptInVault: z.boolean() }),
   "key.rotated": z.strictObject({ workspace, keyId: id, successorId: id, scope: Scope, previousScope: Scope, graceSeconds: count.nullable() }),
   "key.revoked": z.strictObject({ workspace, keyId: id, reason: RevokeReason, note: label.nullable() }),

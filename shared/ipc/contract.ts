@@ -9,6 +9,8 @@ import { z } from "zod";
 import { APP_CHANNELS, CLIPBOARD_CHANNELS, ClipboardStatus, PREFERENCE_CHANNELS } from "./channels/app";
 import { KEY_CHANNELS, SECRET_CHANNELS } from "./channels/keys";
 import { Rotation, ROTATION_CHANNELS } from "./channels/rotation";
+import { SCAN_CHANNELS, SCAN_EVENTS } from "./channels/scan";
+import { TEAM_CHANNELS, TEAM_EVENTS } from "./channels/team";
 import { VAULT_CHANNELS, VaultStatus } from "./channels/vault";
 import { WORKSPACE_CHANNELS, WorkspaceState } from "./channels/workspaces";
 
@@ -23,6 +25,8 @@ export const CONTRACT = {
   vault: VAULT_CHANNELS,
   rotation: ROTATION_CHANNELS,
   preferences: PREFERENCE_CHANNELS,
+  scan: SCAN_CHANNELS,
+  team: TEAM_CHANNELS,
 } as const;
 
 export const EVENTS = {
@@ -34,6 +38,8 @@ export const EVENTS = {
   "reminder.clicked": z.object({ keyId: z.string() }),
   /** Held secrets were dropped (their time ran out, or the vault locked): dialogs showing them say so. */
   "secrets.dropped": z.object({ handles: z.array(z.string()), reason: z.enum(["expired", "locked", "closed", "quit"]) }),
+  ...SCAN_EVENTS,
+  ...TEAM_EVENTS,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -75,6 +81,8 @@ export const ipcEventChannel = (name: string) => `keyward-event:${name}`;
 export * from "./channels/app";
 export * from "./channels/keys";
 export * from "./channels/rotation";
+export * from "./channels/scan";
+export * from "./channels/team";
 export * from "./channels/vault";
 export * from "./channels/workspaces";
 export { RotationStep, ROTATION_STEPS } from "../domain/rotation-steps";

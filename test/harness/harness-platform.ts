@@ -88,3 +88,22 @@ export class HarnessNotifier implements Notifier {
     this.shown.push({ ...notification, id: this.shown.length + 1, click: onClick });
   }
 }
+
+/**
+ * Open-file and folder dialogs answered from a queue a test fills (`harness.chooser.answer(path)`):
+ * each dialog takes the next answer, and with none queued it is cancelled, as a user closing it.
+ */
+export class HarnessChooser {
+  private readonly answers: (string | null)[] = [];
+  /** What each dialog asked, in order: tests check the title a user would read. */
+  readonly asked: string[] = [];
+
+  answer(...paths: (string | null)[]): void {
+    this.answers.push(...paths);
+  }
+
+  async choose(request: { title: string }): Promise<string | null> {
+    this.asked.push(request.title);
+    return this.answers.shift() ?? null;
+  }
+}

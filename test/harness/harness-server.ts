@@ -15,7 +15,7 @@ import { dispatch } from "../../core/app/dispatch";
 import { createHandlers } from "../../core/app/handlers";
 import type { EventName } from "../../shared/ipc/contract";
 import { bridgeScript } from "./bridge-script";
-import { exportsFolderSaver, HarnessClipboard, HarnessNotifier, memoryKeychain, NO_KEYCHAIN, sourceCliLauncher } from "./harness-platform";
+import { exportsFolderSaver, HarnessChooser, HarnessClipboard, HarnessNotifier, memoryKeychain, NO_KEYCHAIN, sourceCliLauncher } from "./harness-platform";
 
 export interface HarnessOptions {
   port?: number;
@@ -37,6 +37,8 @@ export interface Harness {
   core: AppCore;
   clipboard: HarnessClipboard;
   notifier: HarnessNotifier;
+  /** Answers the app's open-file and folder dialogs. */
+  chooser: HarnessChooser;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const session = randomBytes(24).toString("base64url");
   const clipboard = new HarnessClipboard();
   const notifier = new HarnessNotifier();
+  const chooser = new HarnessChooser();
   const streams = new Set<http.ServerResponse>();
   const emit = (event: EventName, payload: unknown) => {
     for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
@@ -72,6 +75,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       emit,
       notifier,
       chooseSaveFile: exportsFolderSaver(options.dataDir),
+      chooseOpenFile: (request) => chooser.choose(request),
+      chooseFolder: (request) => chooser.choose(request),
     },
     {
       ...(options.now ? { now: options.now } : {}),
@@ -153,6 +158,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     core,
     clipboard,
     notifier,
+    chooser,
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();

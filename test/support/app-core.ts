@@ -5,7 +5,7 @@ import { dispatch } from "../../core/app/dispatch";
 import { createHandlers, type HandlerTable } from "../../core/app/handlers";
 import type { IpcResult } from "../../shared/ipc/errors";
 import type { EventName } from "../../shared/ipc/contract";
-import { exportsFolderSaver, HarnessClipboard, HarnessNotifier, NO_KEYCHAIN, memoryKeychain, sourceCliLauncher } from "../harness/harness-platform";
+import { exportsFolderSaver, HarnessChooser, HarnessClipboard, HarnessNotifier, NO_KEYCHAIN, memoryKeychain, sourceCliLauncher } from "../harness/harness-platform";
 import { tempDir } from "./test-server";
 
 /** Small enough to keep tests fast; the vault's own tests cover the calibrated cost. */
@@ -16,6 +16,7 @@ export interface TestCore {
   handlers: HandlerTable;
   clipboard: HarnessClipboard;
   notifier: HarnessNotifier;
+  chooser: HarnessChooser;
   events: { event: EventName; payload: unknown }[];
   dataDir: string;
 }
@@ -26,6 +27,7 @@ export function createTestCore(
   const dataDir = options.dataDir ?? tempDir("core");
   const clipboard = new HarnessClipboard();
   const notifier = new HarnessNotifier();
+  const chooser = new HarnessChooser();
   const events: TestCore["events"] = [];
   const core = createAppCore(
     {
@@ -38,10 +40,12 @@ export function createTestCore(
       emit: (event, payload) => events.push({ event, payload }),
       notifier,
       chooseSaveFile: exportsFolderSaver(dataDir),
+      chooseOpenFile: (request) => chooser.choose(request),
+      chooseFolder: (request) => chooser.choose(request),
     },
     { vaultCreateOptions: FAST_VAULT, ...(options.attached ? { attachedWorkspace: options.attached } : {}), ...(options.now ? { now: options.now } : {}) },
   );
-  return { core, handlers: createHandlers(core), clipboard, notifier, events, dataDir };
+  return { core, handlers: createHandlers(core), clipboard, notifier, chooser, events, dataDir };
 }
 
 /** One IPC call through the same dispatch as Electron and the harness, answering its IpcResult. */

@@ -9,13 +9,24 @@ import type { AppCore } from "../app-core";
 import type { HandlersOf } from "./index";
 
 export function appHandlers(core: AppCore): HandlersOf<"app"> & HandlersOf<"clipboard"> & HandlersOf<"preferences"> {
-  const { platform, clipboard, keys, vault, preferences } = core;
+  const { platform, clipboard, keys, vault, preferences, activity } = core;
   const clearSeconds = () => preferences.values().clipboardClearSeconds;
   return {
     "app.info": async () => ({ version: platform.appVersion, contractVersion: IPC_CONTRACT_VERSION, platform: platform.platformName }),
 
-    "clipboard.copySecret": async ({ handle }) => clipboard.copy(keys.secretForCopy(handle), clearSeconds()),
-    "clipboard.copyVaultEntry": async ({ id }) => clipboard.copy(await vault.secretOf(id), clearSeconds()),
+    "clipboard.copySecret": async ({ handle }) => {
+      const { secret, keyId, label } = keys.secretForCopy(handle);
+      const copied = await clipboard.copy(secret, clearSeconds());
+      void activity.record("secret.copied", { entryId: null, keyId, label, clearAfterSeconds: copied.seconds }, keyId);
+      return copied;
+    },
+    "clipboard.copyVaultEntry": async ({ id }) => {
+      const copied = await clipboard.copy(await vault.secretOf(id), clearSeconds());
+      const entry = await vault.findEntry((candidate) => candidate.id === id);
+      const keyId = entry?.kind === "api_key_secret" ? (entry.meta?.keyId ?? null) : null;
+      void activity.record("secret.copied", { entryId: id, keyId, label: entry?.label ?? "", clearAfterSeconds: copied.seconds }, keyId ?? undefined);
+      return copied;
+    },
     "clipboard.status": async () => ({ clearsAt: await clipboard.status() }),
     "clipboard.clear": async () => {
       await clipboard.clearIfOurs();

@@ -8,6 +8,8 @@ import type { AppCore } from "../app-core";
 import { appHandlers } from "./app";
 import { keyHandlers } from "./keys";
 import { rotationHandlers } from "./rotation";
+import { scanHandlers } from "./scan";
+import { teamHandlers } from "./team";
 import { vaultHandlers } from "./vault";
 import { workspaceHandlers } from "./workspaces";
 
@@ -22,5 +24,7 @@ export function createHandlers(core: AppCore): HandlerTable {
     ...keyHandlers(core),
     ...vaultHandlers(core),
     ...rotationHandlers(core),
+    ...scanHandlers(core),
+    ...teamHandlers(core),
   };
 }

@@ -9,6 +9,7 @@ import type { ApiKey, KeyUsage, RevokeReason, UpdateKeyBody } from "../../../sha
 import { entryMeta } from "../../../shared/domain/vault-entries";
 import type { CreateKeyInput, CreatedKeyView } from "../../../shared/ipc/contract";
 import { IpcError } from "../../../shared/ipc/errors";
+import type { ActivityLog } from "../audit/activity-log";
 import type { VaultService } from "../vault/vault-service";
 import type { WorkspaceService } from "../workspaces/workspace-service";
 import { secretGoneMessage, type HeldSecret, type HeldSecrets } from "./held-secrets";
@@ -20,7 +21,12 @@ export class KeyService {
     private readonly workspaces: WorkspaceService,
     private readonly vault: VaultService,
     private readonly held: HeldSecrets,
+    private readonly activity: ActivityLog,
   ) {}
+
+  private workspaceLabel(workspaceId: string): string {
+    return this.workspaces.current().workspace?.name ?? workspaceId;
+  }
 
   list(): Promise<ApiKey[]> {
     return this.workspaces.client().client.listAllKeys();
@@ -36,19 +42,25 @@ export class KeyService {
       ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
     });
     const handle = this.held.hold({ secret, keyId: key.id, keyName: key.name, display: key.display, scope: key.scope, workspaceId });
+    void this.activity.record("key.generated", { workspace: this.workspaceLabel(workspaceId), keyId: key.id, name: key.name, scope: key.scope, display: key.display, keptInVault: false }, key.id);
     return { key, handle };
   }
 
   /** The secret, for the dialog that shows it, when the user asks to see it. */
   reveal(handle: string): { secret: string } {
-    return { secret: this.requireHeld(handle).secret };
+    const held = this.requireHeld(handle);
+    void this.activity.record("secret.revealed", { entryId: null, keyId: held.keyId, label: held.keyName }, held.keyId);
+    return { secret: held.secret };
   }
 
   /** The dialog is closing: keep the secret in the vault if asked, then forget it. */
   async finishReveal(handle: string, keepInVault: boolean): Promise<{ storedInVault: boolean }> {
     const held = this.held.get(handle);
     if (!held) return { storedInVault: false };
-    if (keepInVault) await this.keepInVault(held);
+    if (keepInVault) {
+      const entryId = await this.keepInVault(held);
+      void this.activity.record("secret.stored", { entryId, keyId: held.keyId, label: held.keyName }, held.keyId);
+    }
     this.held.drop(handle);
     return { storedInVault: keepInVault };
   }
@@ -67,12 +79,17 @@ export class KeyService {
     return entry.id;
   }
 
-  secretForCopy(handle: string): string {
-    return this.requireHeld(handle).secret;
+  /** The secret for the clipboard, and what it is, for the record of the copy. */
+  secretForCopy(handle: string): { secret: string; keyId: string; label: string } {
+    const held = this.requireHeld(handle);
+    return { secret: held.secret, keyId: held.keyId, label: held.keyName };
   }
 
-  revoke(id: string, reason: RevokeReason, note: string | undefined): Promise<ApiKey> {
-    return this.workspaces.client().client.revokeKey(id, reason, note);
+  async revoke(id: string, reason: RevokeReason, note: string | undefined): Promise<ApiKey> {
+    const { client, workspaceId } = this.workspaces.client();
+    const key = await client.revokeKey(id, reason, note);
+    void this.activity.record("key.revoked", { workspace: this.workspaceLabel(workspaceId), keyId: id, reason, note: note ?? null }, id);
+    return key;
   }
 
   update(id: string, changes: UpdateKeyBody): Promise<ApiKey> {

@@ -22,6 +22,7 @@ import type { KeyService } from "../keys/key-service";
 import type { RotationsContent } from "../state/rotations-file";
 import type { StoredRotation } from "../state";
 import type { VaultService } from "../vault/vault-service";
+import type { ActivityLog } from "../audit/activity-log";
 import type { WorkspaceService } from "../workspaces/workspace-service";
 import { MS_PER_UTC_DAY } from "../../../shared/domain/days";
 
@@ -38,6 +39,7 @@ export interface RotationServiceDeps {
   file: VersionedFile<RotationsContent>;
   now: () => Date;
   onChange: (rotations: Rotation[]) => void;
+  activity: ActivityLog;
 }
 
 export class RotationService {
@@ -105,7 +107,10 @@ export class RotationService {
   }
 
   async copyNewKey(oldKeyId: string, seconds: number): Promise<CopyResult> {
-    return this.deps.clipboard.copy(await this.newSecret(this.require(oldKeyId)), seconds);
+    const rotation = this.require(oldKeyId);
+    const copied = await this.deps.clipboard.copy(await this.newSecret(rotation), seconds);
+    void this.deps.activity.record("secret.copied", { entryId: rotation.vaultEntryId, keyId: rotation.newKeyId, label: rotation.keyName, clearAfterSeconds: copied.seconds }, rotation.newKeyId);
+    return copied;
   }
 
   async testNewKey(oldKeyId: string): Promise<Whoami> {
@@ -162,6 +167,18 @@ export class RotationService {
       await this.deps.vault.clearHistory(rotation.vaultEntryId).catch(() => undefined);
     }
     await this.end(rotation);
+    void this.deps.activity.record(
+      "key.rotated",
+      {
+        workspace: this.deps.workspaces.current().workspace?.name ?? rotation.workspaceId,
+        keyId: oldKeyId,
+        successorId: rotation.newKeyId,
+        scope: rotation.scope,
+        previousScope: rotation.previousScope,
+        graceSeconds: timing === "now" ? null : GRACE_SECONDS[timing],
+      },
+      oldKeyId,
+    );
     return { oldKey };
   }
 

@@ -23,5 +23,13 @@ export function createElectronPlatform(options: { dataDir: string; cliBundle: st
       const result = await dialog.showSaveDialog({ title: request.title, defaultPath: request.defaultName, filters: request.filters });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseOpenFile(request) {
+      const result = await dialog.showOpenDialog({ title: request.title, filters: request.filters, properties: ["openFile"] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFolder(request) {
+      const result = await dialog.showOpenDialog({ title: request.title, properties: ["openDirectory"] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -1,9 +1,14 @@
 /** The app: a skip link, the production band, the top bar, then the current screen. Screens are chosen by the URL hash. */
 import { hasBridge } from "../ipc/presence";
-import { useRouteStore } from "../navigation/route-store";
+import { useRouteStore, type Route } from "../navigation/route-store";
 import { TooltipProvider } from "../ui/Tooltip";
+import type { ComponentType } from "react";
+import { AuditScreen } from "../features/audit";
+import { FindingsScreen } from "../features/findings";
 import { KeysScreen } from "../features/keys";
+import { ScanScreen } from "../features/scan";
 import { SettingsScreen } from "../features/settings";
+import { TeamScreen } from "../features/team";
 import { VaultScreen } from "../features/vault";
 import { ProductionBand } from "../features/workspaces";
 import { TopBar } from "./TopBar";
@@ -18,6 +23,16 @@ export function App() {
     </TooltipProvider>
   );
 }
+
+const SCREENS: Record<Route, ComponentType> = {
+  keys: KeysScreen,
+  findings: FindingsScreen,
+  scan: ScanScreen,
+  audit: AuditScreen,
+  team: TeamScreen,
+  vault: VaultScreen,
+  settings: SettingsScreen,
+};
 
 const SKIP_TARGETS = { keys: { href: "#keys-table", label: "Skip to the keys table" } } as const;
 
@@ -38,6 +53,7 @@ function Shell() {
   useAppEvents();
   useActivityTouch();
   const route = useRouteStore((state) => state.route);
+  const Screen = SCREENS[route];
   const skip = route in SKIP_TARGETS ? SKIP_TARGETS[route as keyof typeof SKIP_TARGETS] : { href: "#main", label: "Skip to the content" };
   return (
     <div className="app">
@@ -55,7 +71,7 @@ function Shell() {
       <ProductionBand />
       <TopBar />
       <main className="main" id="main">
-        {route === "keys" ? <KeysScreen /> : route === "vault" ? <VaultScreen /> : <SettingsScreen />}
+        <Screen />
       </main>
     </div>
   );

@@ -5,7 +5,7 @@ import { WorkspaceSwitcher } from "../features/workspaces";
 import { hrefFor, ROUTES, useRouteStore, type Route } from "../navigation/route-store";
 import { KeyIcon } from "../ui/icons";
 
-const ROUTE_LABELS: Record<Route, string> = { keys: "Keys", vault: "Vault", settings: "Settings" };
+const ROUTE_LABELS: Record<Route, string> = { keys: "Keys", findings: "Findings", scan: "Leak scan", audit: "Audit", team: "Team vault", vault: "Vault", settings: "Settings" };
 
 export function TopBar() {
   const route = useRouteStore((state) => state.route);

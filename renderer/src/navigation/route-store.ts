@@ -1,11 +1,11 @@
 /**
- * The current screen, kept in the URL's hash (#/keys, #/vault, #/settings) so a reload stays on it.
+ * The current screen, kept in the URL's hash (#/keys, #/findings, #/vault, …) so a reload stays on it.
  * Hash changes are in-page navigations: the main process's navigation guard never sees them.
  * The lowest layer of the renderer beside ipc/ and ui/: every feature may link to a screen.
  */
 import { create } from "zustand";
 
-export const ROUTES = ["keys", "vault", "settings"] as const;
+export const ROUTES = ["keys", "findings", "scan", "audit", "team", "vault", "settings"] as const;
 export type Route = (typeof ROUTES)[number];
 
 function routeFromHash(): Route {

@@ -1,0 +1,2 @@
+/** Audit. */
+export { AuditScreen } from "./AuditScreen";

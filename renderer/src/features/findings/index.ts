@@ -1,0 +1,2 @@
+/** Findings. */
+export { FindingsScreen } from "./FindingsScreen";

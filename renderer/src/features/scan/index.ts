@@ -1,0 +1,2 @@
+/** Leak scan. */
+export { ScanScreen } from "./ScanScreen";

@@ -1,0 +1,2 @@
+/** Team vault. */
+export { TeamScreen } from "./TeamScreen";

@@ -7,10 +7,13 @@ import { defineConfig } from "electron-vite";
 // file, since a sandboxed preload can require nothing but "electron"), and the React renderer.
 // The main bundles keep npm dependencies external (better-sqlite3 is native and cannot be
 // bundled); electron-builder packages them from node_modules.
+// KEYWARD_OUT builds elsewhere than out/ (two builds side by side, e.g. a test run beside a build).
+const out = process.env.KEYWARD_OUT ? resolve(process.env.KEYWARD_OUT) : resolve(__dirname, "out");
+
 export default defineConfig({
   main: {
     build: {
-      outDir: "out/main",
+      outDir: resolve(out, "main"),
       rollupOptions: {
         input: {
           index: resolve(__dirname, "electron/main/index.ts"),
@@ -21,7 +24,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: "out/preload",
+      outDir: resolve(out, "preload"),
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {
@@ -34,7 +37,7 @@ export default defineConfig({
     root: resolve(__dirname, "renderer"),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, "out/renderer"),
+      outDir: resolve(out, "renderer"),
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, "renderer/index.html") } },
     },

@@ -6,6 +6,8 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { startHarness, type Harness } from "../harness/harness-server";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
+/** The built renderer: out/renderer, or where KEYWARD_OUT put the build. */
+const rendererDir = path.join(process.env.KEYWARD_OUT ? path.resolve(process.env.KEYWARD_OUT) : path.join(repoRoot, "out"), "renderer");
 
 export const FAST_VAULT = { kdf: { memoryKiB: 1024, iterations: 1, parallelism: 1 } };
 
@@ -21,7 +23,7 @@ export const test = base.extend<{ harness: Harness; app: Page; tempDir: () => st
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
   },
   harness: async ({ tempDir }, use) => {
-    const harness = await startHarness({ dataDir: tempDir(), rendererDir: path.join(repoRoot, "out/renderer"), repoRoot, vaultCreateOptions: FAST_VAULT });
+    const harness = await startHarness({ dataDir: tempDir(), rendererDir, repoRoot, vaultCreateOptions: FAST_VAULT });
     await use(harness);
     await harness.close();
   },
@@ -33,7 +35,7 @@ export const test = base.extend<{ harness: Harness; app: Page; tempDir: () => st
 
 export { expect };
 
-export const RENDERER_DIR = path.join(repoRoot, "out/renderer");
+export const RENDERER_DIR = rendererDir;
 export const REPO_ROOT = repoRoot;
 
 /** A key made directly in the app core (as if created earlier), with its secret, for tests that start from existing keys. */

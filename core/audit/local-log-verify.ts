@@ -33,10 +33,10 @@ export function verifyLogLines(text: string, expectedHead: ChainHead | null): Lo
     } catch {
       return malformed(index + 1, "it is not JSON");
     }
-    const shaped = EventShape.safeParse(parsed);
-    if (!shaped.success) return malformed(index + 1, "it is not an audit event");
+    // Hashed as parsed: zod's copy would turn a member named "__proto__" into a prototype.
+    if (!EventShape.safeParse(parsed).success) return malformed(index + 1, "it is not an audit event");
     if (canonicalJson(parsed) !== line) return malformed(index + 1, "it is not in canonical form");
-    events.push(shaped.data);
+    events.push(parsed as EventShape);
   }
   const last = events.at(-1);
   const head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: "0".repeat(64) };

@@ -12,7 +12,8 @@ import type { FileHandle } from "node:fs/promises";
 import { GENESIS_HASH } from "../../../shared/audit-chain";
 import { BUNDLE_OPENING, EVENT_BOUNDARY, EVENTS_END, SIGNATURE_WINDOW, locateSignature } from "./bundle-layout";
 import { verificationResult, type BundleVerification } from "./result";
-import { ScanPool, type RangeResult } from "./scan-workers";
+import type { RangeCheck } from "./event-scanner";
+import { ScanPool } from "./scan-workers";
 import type { VerifyOptions } from "./sequential";
 import { signatureMatches } from "./signature";
 import { readTail } from "./tail";
@@ -33,7 +34,7 @@ export async function verifyValidFast(handle: FileHandle, size: number, options:
   try {
     const hash = createHash("sha256");
     const hashLimit = Math.max(0, size - SIGNATURE_WINDOW);
-    const ranges: Promise<RangeResult>[] = [];
+    const ranges: Promise<RangeCheck>[] = [];
     let read = 0;
     let hashed = 0;
     let next = BUNDLE_OPENING.length;
@@ -75,7 +76,7 @@ export async function verifyValidFast(handle: FileHandle, size: number, options:
     let expectedPrev = GENESIS_HASH;
     let events = 0;
     for (const result of results) {
-      if (!result.ok || result.chainBroken || result.count === 0) return null;
+      if (!result.ok || result.count === 0) return null;
       if (result.firstSeq !== expectedSeq || result.firstPrevHash !== expectedPrev) return null;
       expectedSeq = result.lastSeq + 1;
       expectedPrev = result.lastHash;

@@ -32,9 +32,10 @@ export function verifyBundleReference(bytes: Uint8Array, options: VerifyOptions 
   if (!Array.isArray(rawEvents)) return malformedResult("events is not an array", null);
   const events: EventShape[] = [];
   for (const [index, item] of rawEvents.entries()) {
-    const parsed = EventShape.safeParse(item);
-    if (!parsed.success) return malformedResult(`event at position ${index + 1} is not a v1 audit event`, null);
-    events.push(parsed.data);
+    // zod validates the shape; the hashes are of the parsed event itself (zod's copy would turn a
+    // member named "__proto__" into a prototype and lose it).
+    if (!EventShape.safeParse(item).success) return malformedResult(`event at position ${index + 1} is not a v1 audit event`, null);
+    events.push(item as EventShape);
   }
   const computed = events.map(({ hash: _hash, ...rest }) => sha256(chainInput(rest.prevHash, rest)));
   const chainProblem = diagnoseChain(

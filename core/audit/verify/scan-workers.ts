@@ -1,34 +1,35 @@
 /**
  * Worker threads that check ranges of events in a SharedArrayBuffer holding the bundle. They run
  * the event scanner from its source text (a worker cannot import our TypeScript, and the bundled
- * app has no separate worker file), so the scanner is written to need nothing outside itself.
+ * app has no separate worker file), so the reader and the scanner are written to need nothing outside themselves.
  */
 import { Worker } from "node:worker_threads";
-import { createEventScanner, type RangeFailure, type RangeSuccess } from "./event-scanner";
+import { createCanonicalReader } from "./canonical-reader";
+import { createEventScanner, type RangeCheck } from "./event-scanner";
 
-export type RangeResult = RangeSuccess | RangeFailure;
 
 // `__name` is the helper esbuild adds to functions when names are kept (tsx does): the identity here.
 const WORKER_SOURCE = `"use strict";
 const { parentPort, workerData } = require("node:worker_threads");
 const crypto = require("node:crypto");
 var __name = (target) => target;
+const createCanonicalReader = (${createCanonicalReader.toString()});
 const createEventScanner = (${createEventScanner.toString()});
 const digest = typeof crypto.hash === "function" ? (view) => crypto.hash("sha256", view, "hex") : (view) => crypto.createHash("sha256").update(view).digest("hex");
-const scanner = createEventScanner(digest);
+const scanner = createEventScanner(digest, createCanonicalReader());
 const bytes = new Uint8Array(workerData.buffer);
 parentPort.on("message", (task) => {
   let result;
   try {
-    result = scanner.scanRange(bytes, task.start, task.end, { collect: false, untilBracket: false });
-  } catch (error) {
-    result = { ok: false, offset: task.start, message: String(error && error.message) };
+    result = scanner.checkRange(bytes, task.start, task.end);
+  } catch {
+    result = { ok: false };
   }
   parentPort.postMessage({ id: task.id, result });
 });`;
 
 interface Pending {
-  resolve: (result: RangeResult) => void;
+  resolve: (result: RangeCheck) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,7 +43,7 @@ export class ScanPool {
     this.workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { buffer } }));
     this.load = this.workers.map(() => 0);
     this.workers.forEach((worker, index) => {
-      worker.on("message", (message: { id: number; result: RangeResult }) => {
+      worker.on("message", (message: { id: number; result: RangeCheck }) => {
         this.load[index]!--;
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -53,7 +54,7 @@ export class ScanPool {
   }
 
   /** Checks the events in [start, end): the bytes must be the bundle's own, already hashed for the signature. */
-  scan(start: number, end: number): Promise<RangeResult> {
+  scan(start: number, end: number): Promise<RangeCheck> {
     const index = this.load.indexOf(Math.min(...this.load));
     this.load[index]!++;
     const id = this.nextId++;

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { ChainHead } from "../../../shared/api/schemas";
+import { createCanonicalReader } from "./canonical-reader";
 import { createEventScanner, type CollectedFacts } from "./event-scanner";
 import { BUNDLE_OPENING, locateSignature } from "./bundle-layout";
 import { sha256Hex } from "./digest";
@@ -20,7 +21,7 @@ export interface VerifyOptions {
   expectedFingerprint?: string | undefined;
 }
 
-const scanner = createEventScanner(sha256Hex);
+const scanner = createEventScanner(sha256Hex, createCanonicalReader());
 
 const hex = (bytes: Uint8Array, i: number) => Buffer.from(bytes.buffer, bytes.byteOffset + i * 32, 32).toString("hex");
 
@@ -42,11 +43,11 @@ export function verifyOwnedBytes(bytes: Buffer, options: VerifyOptions = {}): Bu
   if (signature) {
     unsignedSha256 = createHash("sha256").update(bytes.subarray(0, signature.start)).update(bytes.subarray(signature.end)).digest("hex");
   }
-  const scan = scanner.scanRange(bytes, BUNDLE_OPENING.length, bytes.length, { collect: true, untilBracket: true });
+  const scan = scanner.collectEvents(bytes, BUNDLE_OPENING.length);
   if (!scan.ok) return malformedResult(`event data is not canonical: ${scan.message}`, scan.offset);
   const tail = readTail(bytes, scan.end, signature);
   if ("error" in tail) return malformedResult(tail.error, tail.offset);
-  const facts = scan.facts!;
+  const { facts } = scan;
   const chainProblem = diagnoseChain(factsOf(facts), ChainHead.parse(tail.header.head));
   const signatureValid = signatureMatches(unsignedSha256, tail.header.signing, tail.signature);
   const hints = !signatureValid && !chainProblem ? inventoryHints(tail.keys, facts.created) : [];

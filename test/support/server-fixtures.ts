@@ -4,6 +4,7 @@
  * tests in `eachDatabase(() => { ... })` to run them on SQLite and on PostgreSQL (a fresh database
  * in the run's throw-away cluster for every test); `it.override({ serverOptions })` changes options.
  */
+import fs from "node:fs";
 import { describe, inject, test } from "vitest";
 import type { ServerOptions } from "../../server/app";
 import { createDatabase } from "./postgres";
@@ -33,7 +34,13 @@ export const it = test.extend<{ database: DatabaseKind; serverOptions: Partial<S
   database: "sqlite",
   serverOptions: {},
   target: async ({ database }, use) => {
-    await use(await newDatabase(database));
+    const target = await newDatabase(database);
+    try {
+      await use(target);
+    } finally {
+      // Its database goes with the run's throw-away PostgreSQL; the folder goes now.
+      fs.rmSync(target.dataDir, { recursive: true, force: true });
+    }
   },
   ws: async ({ target, serverOptions }, use) => {
     const ws = await startWorkspace({ ...serverOptions, ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}) }, target.dataDir);

@@ -2,11 +2,12 @@
  * SQLite (the default): one file in the data folder, WAL mode. Several server processes may share
  * the folder, so every write transaction starts with BEGIN IMMEDIATE: it takes the write lock
  * before it reads, so a read-then-write (the audit chain's head, a key's state) cannot interleave
- * with another process's and fail or fork; `busy_timeout` makes the others wait for it.
+ * with another process's and fail or fork; `busy_timeout` makes the others wait for it. Migrations
+ * hold the same lock while they run.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from "kysely";
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, sql, type DialectAdapter, type DatabaseConnection, type Driver } from "kysely";
 import type { Database } from "./schema";
 import { openSqliteFile, type SqliteDriverName } from "./sqlite-driver";
 
@@ -18,12 +19,25 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** Migrations run inside one write transaction, so two processes starting at once apply them once. */
+class LockingSqliteAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`begin immediate`.execute(db);
+  }
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`commit`.execute(db);
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
     super(settings);
   }
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.settings);
+  }
+  override createAdapter(): DialectAdapter {
+    return new LockingSqliteAdapter();
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Worker threads that check ranges of events in a SharedArrayBuffer holding the bundle. They run
+ * Worker threads that check ranges of events in shared memory slots holding parts of the bundle. They run
  * the event scanner from its source text (a worker cannot import our TypeScript, and the bundled
  * app has no separate worker file), so the reader and the scanner are written to need nothing outside themselves.
  */
@@ -17,11 +17,11 @@ const createCanonicalReader = (${createCanonicalReader.toString()});
 const createEventScanner = (${createEventScanner.toString()});
 const digest = typeof crypto.hash === "function" ? (view) => crypto.hash("sha256", view, "hex") : (view) => crypto.createHash("sha256").update(view).digest("hex");
 const scanner = createEventScanner(digest, createCanonicalReader());
-const bytes = new Uint8Array(workerData.buffer);
+const slots = workerData.slots.map((slot) => new Uint8Array(slot));
 parentPort.on("message", (task) => {
   let result;
   try {
-    result = scanner.checkRange(bytes, task.start, task.end);
+    result = scanner.checkRange(slots[task.slot], task.start, task.end);
   } catch {
     result = { ok: false };
   }
@@ -39,8 +39,8 @@ export class ScanPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(size: number, buffer: SharedArrayBuffer) {
-    this.workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { buffer } }));
+  constructor(size: number, slots: SharedArrayBuffer[]) {
+    this.workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { slots } }));
     this.load = this.workers.map(() => 0);
     this.workers.forEach((worker, index) => {
       worker.on("message", (message: { id: number; result: RangeCheck }) => {
@@ -53,14 +53,14 @@ export class ScanPool {
     });
   }
 
-  /** Checks the events in [start, end): the bytes must be the bundle's own, already hashed for the signature. */
-  scan(start: number, end: number): Promise<RangeCheck> {
+  /** Checks the events in [start, end) of a slot: bytes already hashed for the signature, which the worker rewrites. */
+  scan(slot: number, start: number, end: number): Promise<RangeCheck> {
     const index = this.load.indexOf(Math.min(...this.load));
     this.load[index]!++;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[index]!.postMessage({ id, start, end });
+      this.workers[index]!.postMessage({ id, slot, start, end });
     });
   }
 

@@ -32,8 +32,8 @@ export async function verifyAuditBundle(file: string, options: VerifyFileOptions
     const { size } = await handle.stat();
     const workers = options.workers ?? (size >= PARALLEL_FROM_BYTES ? Math.min(4, Math.max(1, availableParallelism())) : 0);
     if (workers > 0) {
-      const rangeBytes = options.rangeBytes ?? Math.min(16 * MiB, Math.max(MiB, Math.floor(size / (workers * 8))));
-      const fast = await verifyValidFast(handle, size, { ...options, workers, blockBytes: options.blockBytes ?? 8 * MiB, rangeBytes });
+      // Memory: (2 × workers + 2) slots of twice a block, about 48 MB with two workers, whatever the file's size.
+      const fast = await verifyValidFast(handle, size, { ...options, workers, blockBytes: options.blockBytes ?? 4 * MiB, rangeBytes: options.rangeBytes ?? MiB });
       if (fast) return fast;
     }
   } finally {

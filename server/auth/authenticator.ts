@@ -52,15 +52,18 @@ export interface AuthenticatorDeps {
 export class Authenticator {
   constructor(private readonly deps: AuthenticatorDeps) {}
 
-  async authenticate(header: string | undefined, endpoint: Endpoint, client: RequestClient): Promise<Principal> {
+  /**
+   * The principal behind the request's credential. A cached key is answered synchronously (the hot
+   * path: no database, no promise); anything else is read from the database.
+   */
+  authenticate(header: string | undefined, endpoint: Endpoint, client: RequestClient): Principal | Promise<Principal> {
     let keyId: string | null = null;
     try {
       const credential = bearerCredential(header);
       const digest = sha256Bytes(credential);
       const sha256 = digest.toString("hex");
-      // The hot path: a credential whose hash is a verified key's is that key, whose shape and
-      // checksum were checked when it was first verified. Anything else is checked before any
-      // storage is touched.
+      // A credential whose hash is a verified key's is that key, whose shape and checksum were
+      // checked when it was first verified. Anything else is checked before any storage is touched.
       const hit = this.deps.keys.cachedForAuth(sha256);
       if (hit && sameHash(hit.hash, digest)) {
         keyId = hit.row.id;
@@ -68,7 +71,17 @@ export class Authenticator {
       }
       const parsed = parseCredential(credential);
       if (!parsed.ok) throw new ApiError("malformed_credential", parsed.message);
-      if (parsed.credential.kind === "admin_token") {
+      return this.authenticateStored(parsed.credential.kind, digest, sha256, endpoint, client);
+    } catch (error) {
+      if (error instanceof ApiError) this.recordRefusal(error, keyId, client);
+      throw error;
+    }
+  }
+
+  private async authenticateStored(kind: "admin_token" | "api_key", digest: Buffer, sha256: string, endpoint: Endpoint, client: RequestClient): Promise<Principal> {
+    let keyId: string | null = null;
+    try {
+      if (kind === "admin_token") {
         const token = await findAdminToken(this.deps.db, sha256);
         if (!token || token.revoked_at !== null || !sameHash(Buffer.from(token.secret_sha256, "hex"), digest)) throw new ApiError("unknown_credential", "This admin token is not known to the workspace.");
         if (endpoint.auth !== "admin") {

@@ -14,7 +14,7 @@ export interface ResourceRouteOptions {
 export function registerResourceRoutes(app: FastifyInstance, deps: { auth: Authenticator; records: RecordStore }, options: ResourceRouteOptions = {}): void {
   const { auth, records } = deps;
 
-  registerEndpoint(app, auth, ENDPOINTS.whoami, async ({ principal }) => {
+  registerEndpoint(app, auth, ENDPOINTS.whoami, ({ principal }) => {
     if (principal?.kind !== "api_key") throw new Error("whoami reached without an API key");
     const { key } = principal;
     return { keyId: key.id, name: key.name, scope: key.scope, environment: key.environment };

@@ -55,13 +55,20 @@ export async function benchAudit(): Promise<void> {
     const buffer = fs.readFileSync(file);
     const verifySeconds: number[] = [];
     const shaSeconds: number[] = [];
+    const verifyCpu: number[] = [];
+    const cpuSeconds = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1e6;
+    };
     for (let run = 0; run < RUNS; run++) {
       let started = performance.now();
       createHash("sha256").update(buffer).digest();
       shaSeconds.push((performance.now() - started) / 1000);
       started = performance.now();
+      const cpu = process.cpuUsage();
       const result = await verifyAuditBundle(file);
       verifySeconds.push((performance.now() - started) / 1000);
+      verifyCpu.push(cpuSeconds(cpu));
       if (!result.valid || result.events !== EVENTS) throw new Error(`the bundle did not verify: ${result.summary}`);
     }
     const verify = median(verifySeconds);
@@ -69,6 +76,7 @@ export async function benchAudit(): Promise<void> {
     const verifyRate = size / MB / verify;
     const shaRate = size / MB / sha;
     console.log(`audit: verify ${verify.toFixed(3)} s (${verifyRate.toFixed(0)} MB/s; runs ${verifySeconds.map((s) => s.toFixed(3)).join(", ")})`);
+    console.log(`audit: verify used ${median(verifyCpu).toFixed(2)} s of CPU over all its threads (median); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`);
     console.log(`audit: raw SHA-256 ${sha.toFixed(3)} s (${shaRate.toFixed(0)} MB/s)`);
     console.log(`audit-verify-vs-sha256-ratio: ${(verifyRate / shaRate).toFixed(2)}`);
   } finally {

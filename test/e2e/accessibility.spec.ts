@@ -53,7 +53,7 @@ test("the rotation wizard", async ({ app, harness }) => {
 });
 
 test("the vault and settings screens, and the add-workspace dialog", async ({ app }) => {
-  await app.getByRole("link", { name: "Vault" }).click();
+  await app.getByRole("link", { name: "Vault", exact: true }).click();
   await expect(app.getByRole("heading", { name: "Set up your vault" })).toBeVisible();
   expect(await axeViolations(app)).toEqual([]);
   await app.getByLabel("Passphrase", { exact: true }).fill("correct horse battery staple");

@@ -198,7 +198,7 @@ test("the table exports the keys it shows as CSV and JSON", async ({ app, harnes
 test("workspaces: the same URL is refused, the current one is named, and a production one shows a band", async ({ app, harness }) => {
   const other = await startWorkspace();
   try {
-    await app.getByRole("link", { name: "Vault" }).click();
+    await app.getByRole("link", { name: "Vault", exact: true }).click();
     await app.getByLabel("Passphrase", { exact: true }).fill("correct horse battery staple");
     await app.getByLabel("Confirm passphrase").fill("correct horse battery staple");
     await app.getByRole("button", { name: "Create vault" }).click();

@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 const PASSPHRASE = "correct horse battery staple";
 
 test("create, lock and unlock the vault, and keep a new key in it", async ({ app, harness }) => {
-  await app.getByRole("link", { name: "Vault" }).click();
+  await app.getByRole("link", { name: "Vault", exact: true }).click();
   await app.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
   await app.getByLabel("Confirm passphrase").fill(PASSPHRASE);
   await app.getByRole("button", { name: /Create vault/ }).click();
@@ -20,7 +20,7 @@ test("create, lock and unlock the vault, and keep a new key in it", async ({ app
   await dialog.getByRole("button", { name: "I have stored it" }).click();
   await expect(app.getByRole("dialog")).toHaveCount(0);
 
-  await app.getByRole("link", { name: "Vault" }).click();
+  await app.getByRole("link", { name: "Vault", exact: true }).click();
   await expect(app.getByText("Reporting").first()).toBeVisible();
 
   await app.getByRole("button", { name: "Lock now" }).first().click();

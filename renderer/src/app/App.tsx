@@ -11,9 +11,11 @@ import { SettingsScreen } from "../features/settings";
 import { TeamScreen } from "../features/team";
 import { VaultScreen } from "../features/vault";
 import { ProductionBand } from "../features/workspaces";
+import { KeyDialogs } from "./KeyDialogs";
 import { TopBar } from "./TopBar";
 import { useActivityTouch } from "./useActivityTouch";
 import { useAppEvents } from "./useAppEvents";
+import { useKeysLoader } from "./useKeysLoader";
 
 export function App() {
   if (!hasBridge()) return <NoBridge />;
@@ -52,6 +54,7 @@ function skipTarget(route: string, href: string): HTMLElement | null {
 function Shell() {
   useAppEvents();
   useActivityTouch();
+  useKeysLoader();
   const route = useRouteStore((state) => state.route);
   const Screen = SCREENS[route];
   const skip = route in SKIP_TARGETS ? SKIP_TARGETS[route as keyof typeof SKIP_TARGETS] : { href: "#main", label: "Skip to the content" };
@@ -73,6 +76,7 @@ function Shell() {
       <main className="main" id="main">
         <Screen />
       </main>
+      <KeyDialogs />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The main screen: the current workspace's keys. Until the workspace is connected it shows why
  * (starting, unreachable, token refused, vault needed) with a way forward, and never an empty
- * table that would read as "this workspace has no keys".
+ * table that would read as "this workspace has no keys". The dialogs it opens are the shell's
+ * (app/KeyDialogs), shared with every screen.
  */
 import { useDeferredValue, useEffect, useMemo } from "react";
 import { Alert } from "../../ui/Alert";
@@ -11,11 +12,9 @@ import { EmptyState } from "../../ui/EmptyState";
 import { ScreenHeader } from "../../ui/ScreenHeader";
 import { KeyIcon, PlusIcon } from "../../ui/icons";
 import { Spinner } from "../../ui/Spinner";
-import { CreateKeyDialog, useCreateKeyStore } from "../create-key";
+import { useCreateKeyStore } from "../create-key";
 import { useKeysStore } from "../inventory";
-import { KeyDetailsDialog } from "../key-details";
-import { RevokedNotice, RevokeDialog } from "../revoke";
-import { RotationWizard } from "../rotation";
+import { RevokedNotice } from "../revoke";
 import { useRotationDays } from "../settings";
 import { WorkspaceGate, WorkspaceName, useConnectedWorkspace } from "../workspaces";
 import { KeysToolbar } from "./KeysToolbar";
@@ -24,28 +23,14 @@ import { KeysTable } from "./table/KeysTable";
 import { useKeyTable } from "./table/useKeyTable";
 import { useTableStore } from "./table-store";
 
-const KEYS_REFRESH_MS = 60_000;
-
 export function KeysScreen() {
   const connectedId = useConnectedWorkspace()?.id ?? null;
-  const load = useKeysStore((state) => state.load);
-  const createOpen = useCreateKeyStore((state) => state.open);
 
-  // Each time a workspace becomes connected (first start, switch, reconnect), its keys are fetched
-  // and the selection of the previous one is dropped.
+  // Another workspace (first start, switch, reconnect): the previous one's selection is dropped.
+  // The keys themselves are loaded by the shell, for every screen.
   useEffect(() => {
     useTableStore.getState().clearSelection();
-    if (connectedId) void load(connectedId);
-  }, [connectedId, load]);
-
-  // "Last used" is only as fresh as the list: reload it every minute while the window is visible.
-  useEffect(() => {
-    if (!connectedId) return undefined;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible") void load(connectedId);
-    }, KEYS_REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [connectedId, load]);
+  }, [connectedId]);
 
   return (
     <section className="screen keys-screen" aria-labelledby="keys-title">
@@ -61,10 +46,6 @@ export function KeysScreen() {
       <WorkspaceGate>
         <KeysContent />
       </WorkspaceGate>
-      <CreateKeyDialog />
-      <RevokeDialog />
-      <KeyDetailsDialog />
-      <RotationWizard blocked={createOpen} />
     </section>
   );
 }

@@ -3,12 +3,15 @@
  * the server's clock set by the test (never waited for). The inventory and recent usage are read
  * the way the desktop reads them: GET /v1/api-keys and GET /v1/usage/recent with the workspace client.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFindings, recentUsageDays } from "../../../core/findings";
+import { leakRecords, scanPath } from "../../../core/scan";
 import { WorkspaceClient } from "../../../core/workspace/workspace-client";
 import type { ApiKey, CreatedKey } from "../../../shared/api/schemas";
 import { DEFAULT_FINDING_SETTINGS, type Finding, type FindingKind } from "../../../shared/domain/findings";
-import { startWorkspace, type TestWorkspace } from "../../support/test-server";
+import { startWorkspace, tempDir, type TestWorkspace } from "../../support/test-server";
 
 let clock = Date.parse("2026-03-01T12:00:00.000Z");
 const setClock = (iso: string) => {
@@ -29,13 +32,13 @@ async function use(name: string, method: "GET" | "POST", route: string, userAgen
 }
 
 /** What the desktop computes at the server's current time. */
-async function findingsNow(leaks: { keyId: string; locations: string[] }[] = []): Promise<Finding[]> {
+async function findingsNow(): Promise<Finding[]> {
   const inventory: ApiKey[] = await client.listAllKeys();
   const usage = await client.recentUsage(recentUsageDays(DEFAULT_FINDING_SETTINGS));
   return computeFindings({
     keys: inventory,
     usage,
-    leaks: leaks.map((leak) => ({ ...leak, display: "uo_live_…", foundAt: new Date(clock).toISOString(), locationCount: leak.locations.length })),
+    leaks: [],
     dismissals: [],
     settings: DEFAULT_FINDING_SETTINGS,
     rotationDays: 90,
@@ -159,10 +162,22 @@ describe("findings from a real server's usage", () => {
     expect(await findingsAt("2026-05-31T12:00:00.000Z", "rotation_overdue")).toContain("never");
   });
 
-  it("leaked in source: an active key the scanner found is critical", async () => {
+  it("leaked in source: an active key the scanner found in a folder is critical; a revoked one found too is low", async () => {
     setClock("2026-03-02T12:00:00.000Z");
-    const findings = await findingsNow([{ keyId: keys.single!.key.id, locations: ["src/app.ts:3"] }]);
-    expect(findings[0]).toMatchObject({ kind: "leaked_in_source", keyId: keys.single!.key.id, severity: "critical" });
-    expect(findings.filter((f) => f.kind === "leaked_in_source")).toHaveLength(1);
+    const folder = tempDir("leak");
+    fs.mkdirSync(path.join(folder, "src"));
+    fs.writeFileSync(path.join(folder, "src", "app.ts"), `// config\n\nconst key = "${keys.single!.secret}";\n`);
+    fs.writeFileSync(path.join(folder, ".env"), `OLD_KEY=${keys.retired!.secret}\n`);
+    const scan = await scanPath({ root: folder, lookup: client, threads: 0 });
+    const leaks = leakRecords(scan, new Date(clock));
+    expect(leaks.map((leak) => leak.keyId).sort()).toEqual([keys.single!.key.id, keys.retired!.key.id].sort());
+    const findings = computeFindings({ keys: await client.listAllKeys(), usage: null, leaks, dismissals: [], settings: DEFAULT_FINDING_SETTINGS, rotationDays: 90, now: new Date(clock) });
+    const leaked = findings.filter((f) => f.kind === "leaked_in_source");
+    expect(leaked.map((f) => [keyName(f.keyId), f.severity])).toEqual([
+      ["single", "critical"],
+      ["retired", "low"],
+    ]);
+    expect(leaked[0]!.explanation).toContain("src/app.ts:3");
+    expect(JSON.stringify(findings)).not.toContain(keys.single!.secret);
   });
 });

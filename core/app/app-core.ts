@@ -10,7 +10,10 @@ import { createLog } from "../log";
 import type { CreateOptions } from "../vault";
 import type { ApiKey } from "../../shared/api/schemas";
 import { ActivityLog } from "./audit/activity-log";
+import { AuditService } from "./audit/audit-service";
 import type { CoreServices } from "./core-services";
+import { openDismissalsFile } from "./findings/dismissals-file";
+import { FindingsService } from "./findings/findings-service";
 import { HeldSecrets } from "./keys/held-secrets";
 import { KeyService } from "./keys/key-service";
 import type { Platform } from "./platform";
@@ -31,6 +34,10 @@ const log = createLog("app");
 export interface AppCore extends CoreServices {
   /** Leak scans of folders and their git history. */
   scans: ScanService;
+  /** Monitoring's findings, and the dismissals the user made. */
+  findings: FindingsService;
+  /** The audit log view, audit bundles, reviews and reports. */
+  audits: AuditService;
   /** Team vaults: identity, members, shared entries. */
   team: TeamService;
   /** Saves what was migrated on load, then connects to the last (or the local) workspace. */
@@ -154,11 +161,15 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
   };
   const scans = new ScanService(services);
   const team = new TeamService(services);
+  const findings = new FindingsService({ core: services, dismissals: openDismissalsFile(platform.dataDir), leaks: (workspaceId) => scans.leaks(workspaceId) });
+  const audits = new AuditService(services, findings);
 
   return {
     ...services,
     scans,
     team,
+    findings,
+    audits,
     async start() {
       await state.saveMigrations().catch((error: unknown) => log.unexpected("migrated settings could not be saved", error));
       await ready.start();
@@ -166,7 +177,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     keysSeen,
     async dispose() {
       for (const timer of timers) clearInterval(timer);
-      await Promise.all([scans.dispose(), team.dispose()]);
+      await Promise.all([scans.dispose(), team.dispose(), audits.dispose()]);
       held.dropAll("quit");
       // A clipboard that cannot be read or cleared must not keep the vault unlocked: lock and
       // stop first, then report it.

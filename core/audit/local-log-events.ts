@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { RevokeReason, Scope } from "../../shared/api/schemas";
+import { FindingKind } from "../../shared/domain/findings";
 
 const id = z.string().min(1).max(200);
 const label = z.string().max(500);
@@ -29,6 +30,8 @@ export const LOCAL_EVENT_DATA = {
   "key.revoked": z.strictObject({ workspace, keyId: id, reason: RevokeReason, note: label.nullable() }),
   "workspace.added": z.strictObject({ workspace, url: label }),
   "workspace.removed": z.strictObject({ workspace, url: label }),
+  "finding.dismissed": z.strictObject({ workspace, findingId: z.string().min(1).max(300), kind: FindingKind, note: z.string().max(1000) }),
+  "finding.restored": z.strictObject({ workspace, findingId: z.string().min(1).max(300), kind: FindingKind }),
   "audit.bundle_verified": z.strictObject({ file: label, bundleSha256: z.string().regex(/^[0-9a-f]{64}$/), valid: z.boolean(), summary: label }),
   "audit.review_signed_off": z.strictObject({ reviewId: id, reviewer: label, keys: count }),
   "audit.report_exported": z.strictObject({ reviewId: id, format: z.enum(["pdf", "csv", "json"]), file: label }),

@@ -7,6 +7,8 @@
  */
 import { z } from "zod";
 import { APP_CHANNELS, CLIPBOARD_CHANNELS, ClipboardStatus, PREFERENCE_CHANNELS } from "./channels/app";
+import { AUDIT_CHANNELS, AUDIT_EVENTS } from "./channels/audit";
+import { FINDING_CHANNELS } from "./channels/findings";
 import { KEY_CHANNELS, SECRET_CHANNELS } from "./channels/keys";
 import { Rotation, ROTATION_CHANNELS } from "./channels/rotation";
 import { SCAN_CHANNELS, SCAN_EVENTS } from "./channels/scan";
@@ -25,6 +27,8 @@ export const CONTRACT = {
   vault: VAULT_CHANNELS,
   rotation: ROTATION_CHANNELS,
   preferences: PREFERENCE_CHANNELS,
+  findings: FINDING_CHANNELS,
+  audit: AUDIT_CHANNELS,
   scan: SCAN_CHANNELS,
   team: TEAM_CHANNELS,
 } as const;
@@ -38,6 +42,7 @@ export const EVENTS = {
   "reminder.clicked": z.object({ keyId: z.string() }),
   /** Held secrets were dropped (their time ran out, or the vault locked): dialogs showing them say so. */
   "secrets.dropped": z.object({ handles: z.array(z.string()), reason: z.enum(["expired", "locked", "closed", "quit"]) }),
+  ...AUDIT_EVENTS,
   ...SCAN_EVENTS,
   ...TEAM_EVENTS,
 } as const;
@@ -79,6 +84,8 @@ export const ipcChannel = (name: string) => `keyward:${name}`;
 export const ipcEventChannel = (name: string) => `keyward-event:${name}`;
 
 export * from "./channels/app";
+export * from "./channels/audit";
+export * from "./channels/findings";
 export * from "./channels/keys";
 export * from "./channels/rotation";
 export * from "./channels/scan";

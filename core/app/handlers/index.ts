@@ -6,6 +6,8 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from "../../../shared/ipc/contract";
 import type { AppCore } from "../app-core";
 import { appHandlers } from "./app";
+import { auditHandlers } from "./audit";
+import { findingHandlers } from "./findings";
 import { keyHandlers } from "./keys";
 import { rotationHandlers } from "./rotation";
 import { scanHandlers } from "./scan";
@@ -24,6 +26,8 @@ export function createHandlers(core: AppCore): HandlerTable {
     ...keyHandlers(core),
     ...vaultHandlers(core),
     ...rotationHandlers(core),
+    ...findingHandlers(core),
+    ...auditHandlers(core),
     ...scanHandlers(core),
     ...teamHandlers(core),
   };

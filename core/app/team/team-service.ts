@@ -1,8 +1,340 @@
-/** The desktop app's team vaults: the user's identity, the open team vault, sync and membership. */
+/*
+ * The desktop app's team vault: the user's identity (in the personal vault), one open team vault
+ * at a time, its members and shared entries linked to the connected workspace's keys, sync, what a
+ * removed member could read, `.env` import, and encrypted export and import.
+ * Protects against: a team vault's secrets reaching the renderer (views carry labels, metadata and
+ * link status; a copy goes to the clipboard guard by entry id), a team vault staying open after
+ * the personal vault holding the identity locks (it is closed, its keys zeroed, and reopened on
+ * unlock), and an older copy of a file being taken as current (what this device saw of each vault
+ * is kept in team.json and checked on every open). Does not protect against: malware on this
+ * computer while the vaults are open, or a teammate copying what they can read (hence exposure).
+ */
+import path from "node:path";
+import type { AddEntryInput, CardPreview, ExposureReport, ImportTarget, TeamChangeView, TeamOutcome, TeamState, MergeReportView } from "../../../shared/ipc/contract";
+import type { CopyResult, EnvImportView, ImportResult } from "../../../shared/ipc/contract";
+import type { z } from "zod";
+import type { ExportInput, ImportInput } from "../../../shared/ipc/contract";
+import { IpcError } from "../../../shared/ipc/errors";
+import { createLog } from "../../log";
+import type { VersionedFile } from "../../persist/versioned-file";
+import { isTeamVaultError, parseMemberCard, fingerprint, SeenStates, TeamVault, type MemberIdentity, type TeamVaultOptions } from "../../team-vault";
 import type { CoreServices } from "../core-services";
+import { EnvImportSession } from "./env-import-session";
+import { IdentityStore } from "./identity-store";
+import { personalMeta } from "./personal-vault-access";
+import { fileSlug, openTeamFile, withRecent, type TeamContent } from "./team-file";
+import { teamCall, toIpcError } from "./team-errors";
+import { newEntryFor } from "./team-entries";
+import { changeView, exposureRows, mergeView, vaultView, type KeysRead } from "./team-views";
+import { exportVault, importVault, type TransferDeps } from "./vault-transfer";
+
+const log = createLog("team");
+/** How often an open team vault checks that the personal vault holding the identity is still unlocked. */
+const LOCK_CHECK_MS = 2_000;
+export const TEAM_FILE_EXTENSION = "kwteam";
 
 export class TeamService {
-  constructor(private readonly core: CoreServices) {}
+  readonly #core: CoreServices;
+  readonly #file: VersionedFile<TeamContent>;
+  readonly #seen: SeenStates;
+  readonly #identity: IdentityStore;
+  readonly #env: EnvImportSession;
+  readonly #timer: NodeJS.Timeout;
+  #vault: TeamVault | null = null;
+  #lastMerge: MergeReportView | null = null;
+  #notice: string | null = null;
+  /** The vault closed because the personal vault locked: opened again once it is unlocked. */
+  #reopen: string | null = null;
 
-  async dispose(): Promise<void> {}
+  constructor(core: CoreServices) {
+    this.#core = core;
+    this.#file = openTeamFile(core.platform.dataDir);
+    this.#seen = new SeenStates(this.#file.get().seen);
+    this.#identity = new IdentityStore(core.vault);
+    this.#env = new EnvImportSession({
+      chooseFile: () =>
+        core.platform.chooseOpenFile({
+          title: "Import keys from a .env file",
+          filters: [
+            { name: "Environment files", extensions: ["env"] },
+            { name: "All files", extensions: ["*"] },
+          ],
+        }),
+      workspace: () => {
+        const { client, workspaceId } = core.workspaces.client();
+        return { workspaceId, lookup: (sha256) => client.lookupKeys(sha256) };
+      },
+      existing: async (target) => (target === "team" ? this.#requireVault().list() : core.vault.entries()),
+    });
+    this.#timer = setInterval(() => {
+      if (this.#vault) void this.#closeIfLocked().catch((error: unknown) => log.unexpected("lock check failed", error));
+    }, LOCK_CHECK_MS);
+    this.#timer.unref();
+  }
+
+  // ---- state ----
+
+  async state(): Promise<TeamState> {
+    await this.#closeIfLocked();
+    const identity = await this.#identity.state();
+    if (!this.#vault && this.#reopen && identity.identity) {
+      const reopen = this.#reopen;
+      this.#reopen = null;
+      try {
+        await this.#openAt(reopen, await this.#identity.require());
+        this.#notice = null;
+      } catch (error) {
+        const failure = toIpcError(error);
+        this.#notice = failure instanceof IpcError ? failure.message : "The team vault could not be opened again.";
+      }
+    }
+    return {
+      identity,
+      vault: this.#vault ? vaultView(this.#vault, await this.#keys(), this.#lastMerge) : null,
+      recent: this.#file.get().recent.map(({ path: file, name, openedAt }) => ({ path: file, name, openedAt })),
+      notice: this.#notice,
+    };
+  }
+
+  async createIdentity(name: string): Promise<TeamState> {
+    await this.#identity.create(name);
+    return this.state();
+  }
+
+  // ---- opening ----
+
+  async create(name: string): Promise<TeamOutcome> {
+    const identity = await this.#identity.require();
+    const folder = await this.#core.platform.chooseFolder({ title: "Choose the synced folder for the team vault" });
+    if (!folder) return { cancelled: true, state: await this.state() };
+    const file = path.join(folder, `${fileSlug(name)}.${TEAM_FILE_EXTENSION}`);
+    const vault = await teamCall(() => TeamVault.create(file, identity, { ...this.#options(), name }));
+    await this.#adopt(vault, null);
+    return { cancelled: false, state: await this.state() };
+  }
+
+  async open(file: string | undefined): Promise<TeamOutcome> {
+    const identity = await this.#identity.require();
+    if (file !== undefined && !this.#file.get().recent.some((recent) => recent.path === file)) {
+      throw new IpcError("not_found", "That team vault is not in the recent list. Use Open… to choose its file.");
+    }
+    const target = file ?? (await this.#core.platform.chooseOpenFile({ title: "Open a team vault", filters: [{ name: "Team vault", extensions: [TEAM_FILE_EXTENSION] }] }));
+    if (!target) return { cancelled: true, state: await this.state() };
+    await this.#openAt(target, identity);
+    return { cancelled: false, state: await this.state() };
+  }
+
+  async close(): Promise<TeamState> {
+    this.#closeVault();
+    this.#notice = null;
+    this.#reopen = null;
+    return this.state();
+  }
+
+  async forget(file: string): Promise<TeamState> {
+    await this.#file.update((content) => ({ ...content, recent: content.recent.filter((recent) => recent.path !== file) }));
+    return this.state();
+  }
+
+  /** Brings in what others saved; a removed member's handle is closed with a message that says so. */
+  async sync(): Promise<TeamState> {
+    await this.#change((vault) => vault.sync());
+    return this.state();
+  }
+
+  // ---- entries ----
+
+  async addEntry(input: AddEntryInput): Promise<TeamState> {
+    const entry = await newEntryFor(input, { vault: this.#core.vault, workspaces: this.#core.workspaces });
+    await this.#change((vault) => vault.add(entry));
+    return this.state();
+  }
+
+  async removeEntries(ids: readonly string[]): Promise<TeamState> {
+    await this.#change((vault) => vault.removeMany(ids));
+    return this.state();
+  }
+
+  async copySecret(entryId: string): Promise<CopyResult> {
+    const vault = this.#requireVault();
+    const info = await teamCall(() => vault.info(entryId));
+    const secret = await teamCall(() => vault.get(entryId));
+    const copied = await this.#core.clipboard.copy(secret, this.#core.preferences.values().clipboardClearSeconds);
+    const keyId = info.meta?.keyId ?? null;
+    void this.#core.activity.record("secret.copied", { entryId, keyId, label: info.label, clearAfterSeconds: copied.seconds }, keyId ?? undefined);
+    return copied;
+  }
+
+  async copyCard(): Promise<CopyResult> {
+    const identity = await this.#identity.state();
+    if (!identity.identity) throw new IpcError("not_found", "You have no team identity yet.");
+    return this.#core.clipboard.copy(identity.identity.card, this.#core.preferences.values().clipboardClearSeconds);
+  }
+
+  // ---- members ----
+
+  async readCard(card: string): Promise<CardPreview> {
+    const parsed = await teamCall(() => parseMemberCard(card));
+    const identity = await this.#identity.current();
+    return {
+      memberId: parsed.id,
+      name: parsed.name,
+      fingerprint: fingerprint(parsed),
+      alreadyMember: this.#vault?.members().some((member) => member.id === parsed.id) ?? false,
+      isYou: identity?.id === parsed.id,
+    };
+  }
+
+  async addMember(card: string): Promise<TeamState> {
+    await this.#change((vault) => vault.addMember(card));
+    return this.state();
+  }
+
+  async removeMember(memberId: string): Promise<{ state: TeamState; exposure: ExposureReport }> {
+    const vault = this.#requireVault();
+    if (memberId === vault.you.id) throw new IpcError("invalid_input", "You cannot remove yourself here. Ask another member to remove you.");
+    const { member, exposure } = await this.#change((open) => open.removeMember(memberId));
+    const keys = await this.#keys();
+    const rows = exposureRows(exposure, keys);
+    const keysExposed = new Set(rows.map((row) => row.keyId).filter(Boolean)).size;
+    void this.#core.activity.record("team_vault.member_removed", { vault: vault.name, member: member.name, keysExposed });
+    return { state: await this.state(), exposure: { member, rows, workspaceError: keys.error } };
+  }
+
+  async exposure(memberId: string): Promise<ExposureReport> {
+    const vault = this.#requireVault();
+    const member = vault.formerMembers().find((former) => former.id === memberId);
+    if (!member) throw new IpcError("not_found", "That person is not a former member of this team vault.");
+    const keys = await this.#keys();
+    return { member, rows: exposureRows(vault.exposure(memberId), keys), workspaceError: keys.error };
+  }
+
+  history(): TeamChangeView[] {
+    return this.#requireVault().changes().map(changeView);
+  }
+
+  // ---- .env import ----
+
+  envChooseFile(target: ImportTarget): Promise<EnvImportView> {
+    return teamCall(() => this.#env.chooseFile(target));
+  }
+
+  envSetTarget(target: ImportTarget): Promise<EnvImportView> {
+    return teamCall(() => this.#env.preview(target));
+  }
+
+  async envWrite(refs: readonly string[]): Promise<{ added: number; target: ImportTarget; state: TeamState }> {
+    const { target, entries } = this.#env.entriesFor(refs);
+    if (target === "team") await this.#change((vault) => vault.addMany(entries));
+    else for (const entry of entries) await this.#core.vault.add({ ...entry, meta: personalMeta(entry.kind, entry.meta) ?? {} });
+    this.#env.discard();
+    return { added: entries.length, target, state: await this.state() };
+  }
+
+  envDiscard(): null {
+    this.#env.discard();
+    return null;
+  }
+
+  // ---- export and import ----
+
+  exportVault(input: z.output<typeof ExportInput>): Promise<{ path: string | null; entries: number }> {
+    return exportVault(this.#transfer(), input);
+  }
+
+  async importVault(input: z.output<typeof ImportInput>): Promise<ImportResult> {
+    const outcome = input.target === "team" ? await this.#change(() => importVault(this.#transfer(), input)) : await importVault(this.#transfer(), input);
+    return { ...outcome, state: await this.state() };
+  }
+
+  async dispose(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#env.discard();
+    this.#closeVault();
+  }
+
+  // ---- internals ----
+
+  #transfer(): TransferDeps {
+    const core = this.#core;
+    return { platform: core.platform, vault: core.vault, activity: core.activity, now: core.now, identity: () => this.#identity.require(), team: () => this.#vault };
+  }
+
+  #options(): TeamVaultOptions {
+    return {
+      now: this.#core.now,
+      seen: (vaultId) => this.#seen.get(vaultId),
+      onSeen: async (seen) => {
+        this.#seen.set(seen);
+        await this.#file.update((content) => ({ ...content, seen: this.#seen.toJSON() }));
+      },
+    };
+  }
+
+  async #openAt(file: string, identity: MemberIdentity): Promise<void> {
+    this.#closeVault();
+    const vault = await teamCall(() => TeamVault.open(file, identity, this.#options()));
+    await this.#adopt(vault, vault.lastMerge ? mergeView(vault.lastMerge, this.#core.now().toISOString()) : null);
+  }
+
+  async #adopt(vault: TeamVault, merge: MergeReportView | null): Promise<void> {
+    this.#closeVault();
+    this.#vault = vault;
+    this.#lastMerge = merge;
+    this.#notice = null;
+    const recent = { path: vault.path, name: vault.name, vaultId: vault.vaultId, openedAt: this.#core.now().toISOString() };
+    await this.#file.update((content) => ({ ...content, recent: withRecent(content.recent, recent) })).catch((error: unknown) => log.unexpected("recent team vaults not saved", error));
+  }
+
+  /**
+   * Runs a change on the open vault and keeps what it merged from others to show. A vault this
+   * member was removed from is closed, and the message says so.
+   */
+  async #change<T>(work: (vault: TeamVault) => Promise<T>): Promise<T> {
+    await this.#closeIfLocked();
+    const vault = this.#requireVault();
+    try {
+      const result = await work(vault);
+      if (vault.lastMerge) this.#lastMerge = mergeView(vault.lastMerge, this.#core.now().toISOString());
+      return result;
+    } catch (error) {
+      if (isTeamVaultError(error, "not_a_member")) {
+        this.#closeVault();
+        this.#notice = error.message;
+      }
+      throw toIpcError(error);
+    }
+  }
+
+  #requireVault(): TeamVault {
+    if (!this.#vault) throw new IpcError("not_found", this.#notice ?? "No team vault is open. Open or create one first.");
+    return this.#vault;
+  }
+
+  #closeVault(): void {
+    this.#vault?.close();
+    this.#vault = null;
+    this.#lastMerge = null;
+  }
+
+  async #closeIfLocked(): Promise<void> {
+    if (await this.#core.vault.isUnlocked()) return;
+    this.#identity.forget();
+    if (!this.#vault) return;
+    this.#reopen = this.#vault.path;
+    this.#closeVault();
+    this.#env.discard();
+    this.#notice = "The team vault was closed when your personal vault locked. Unlock it to open the team vault again.";
+  }
+
+  async #keys(): Promise<KeysRead> {
+    const current = this.#core.workspaces.current();
+    const workspaceName = current.workspace?.name ?? null;
+    if (current.state !== "connected") return { keys: null, workspaceName, error: current.message ?? "The workspace is not connected yet, so the keys' status is unknown." };
+    try {
+      return { keys: await this.#core.keys.list(), workspaceName, error: null };
+    } catch (error) {
+      return { keys: null, workspaceName, error: error instanceof IpcError ? error.message : "The workspace's keys could not be read." };
+    }
+  }
 }

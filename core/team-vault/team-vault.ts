@@ -21,7 +21,7 @@ import { withLock, type LockOptions } from "./lock";
 import { liveRecord, readFull } from "./read";
 import { checkNotRolledBack, seenOf, type TeamVaultSeen } from "./rollback";
 import { removeMergedCopy, removeStaleTempFiles } from "./siblings";
-import { decodeState, encodeState, type TeamState } from "./state";
+import { decodeState, encodeState, peekVaultId, type TeamState } from "./state";
 import { absorb, emptyReport, readConflictCopies, readFileIfExists, removedError, type Incoming, type MergeReport } from "./sync";
 import { changesView, entryView, formerMembersView, memberNames, membersView, type FormerMember, type TeamChange, type TeamEntryInfo, type TeamMember } from "./views";
 
@@ -29,8 +29,12 @@ export interface TeamVaultOptions extends LockOptions {
   now?: () => Date;
   /** Previous secrets kept per entry (default 20, as in the personal vault). */
   historyLimit?: number;
-  /** What this device last saw of this vault (from `onSeen`, persisted by the app): older files are refused. */
-  seen?: TeamVaultSeen | null;
+  /**
+   * What this device last saw of this vault (from `onSeen`, persisted by the app): older files are
+   * refused. An app that keeps the states of several vaults passes a lookup: it is asked with the
+   * vault id of the very bytes being opened, so a file chosen in a dialog gets its own state.
+   */
+  seen?: TeamVaultSeen | null | ((vaultId: string) => TeamVaultSeen | null);
   /** Called after every open and save with what this device has now seen; the app persists it. */
   onSeen?: (seen: TeamVaultSeen) => void | Promise<void>;
 }
@@ -84,7 +88,7 @@ export class TeamVault {
     const target = resolve(path);
     const bytes = await readFileIfExists(target);
     if (bytes === null) throw new TeamVaultError("not_found", `There is no team vault file at ${target}.`);
-    const seen = options.seen ?? null;
+    const seen = typeof options.seen === "function" ? options.seen(peekVaultId(bytes) ?? "") : (options.seen ?? null);
     const state = await decodeState(bytes, identity, { verifiedHead: seen?.head ?? null });
     const { copies, unreadable } = await readConflictCopies(target, state.vaultId, identity, seen?.head ?? null);
     try {

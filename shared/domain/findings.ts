@@ -21,6 +21,19 @@ export const FINDING_KINDS = [
 export const FindingKind = z.enum(FINDING_KINDS);
 export type FindingKind = z.infer<typeof FindingKind>;
 
+/** Each kind's name, as the app, the reports and the command line show it. */
+export const FINDING_TITLES: Record<FindingKind, string> = {
+  leaked_in_source: "Leaked in source",
+  refused_requests: "Refused requests",
+  dormant_awakened: "Dormant key awakened",
+  broader_than_use: "Broader than its use",
+  shared_key: "Shared key",
+  rotation_overdue: "Rotation overdue",
+  orphaned: "Orphaned",
+  never_used: "Never used",
+  expiring_soon: "Expiring soon",
+};
+
 export const FINDING_SEVERITIES = ["critical", "high", "medium", "low"] as const;
 export const FindingSeverity = z.enum(FINDING_SEVERITIES);
 export type FindingSeverity = z.infer<typeof FindingSeverity>;

@@ -76,14 +76,4 @@ export function buildReportModel(review: Review, options: { now?: Date } = {}): 
   return { review, generatedAt: (options.now ?? new Date()).toISOString(), rows, counts };
 }
 
-export const FINDING_TITLES: Record<FindingKind, string> = {
-  leaked_in_source: "Leaked in source",
-  refused_requests: "Refused requests",
-  dormant_awakened: "Dormant key awakened",
-  broader_than_use: "Broader than its use",
-  shared_key: "Shared key",
-  rotation_overdue: "Rotation overdue",
-  orphaned: "Orphaned",
-  never_used: "Never used",
-  expiring_soon: "Expiring soon",
-};
+export { FINDING_TITLES } from "../../../shared/domain/findings";

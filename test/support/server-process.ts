@@ -72,8 +72,15 @@ export async function startServerProcess(target: DatabaseTarget, args: string[] 
  */
 export async function startServerProcesses(target: DatabaseTarget, count: number, args: string[] = []): Promise<ServerProcess[]> {
   const first = await startServerProcess(target, args);
-  const rest = await Promise.all(Array.from({ length: count - 1 }, () => startServerProcess(target, args)));
-  return [first, ...rest];
+  const rest = await Promise.allSettled(Array.from({ length: count - 1 }, () => startServerProcess(target, args)));
+  const started = [first, ...rest.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []))];
+  const failed = rest.find((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failed) {
+    // Leave no process behind when one of them could not start.
+    await Promise.all(started.map((server) => server.stop("SIGTERM")));
+    throw failed.reason;
+  }
+  return started;
 }
 
 /** An admin token for the target's database, made as `keyward server admin-token` does. */

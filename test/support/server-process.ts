@@ -39,7 +39,10 @@ export async function startServerProcess(target: DatabaseTarget, args: string[] 
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`keyward server did not start within 30 s: ${err}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // leave no process behind
+      reject(new Error(`keyward server did not start within 30 s: ${err}`));
+    }, 30_000);
     const check = () => {
       const match = /listening on (https?:\/\/[^\s]+)/.exec(err);
       if (match) {

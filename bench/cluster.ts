@@ -52,7 +52,7 @@ async function startProcess(target: Target, logFile: string): Promise<Running> {
   return {
     url,
     stop: () => {
-      child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       return exited;
     },
   };
@@ -92,12 +92,19 @@ async function countedRequests(target: Target, keyId: string): Promise<number> {
 export async function benchCluster(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyward-bench-cluster-"));
   const postgres = await startPostgres();
+  const started: Running[] = [];
+  const start = async (target: Target, log: string) => {
+    const running = await startProcess(target, path.join(root, log));
+    started.push(running);
+    return running;
+  };
   try {
     const single: Target = { dataDir: path.join(root, "sqlite") };
     const cluster: Target = { dataDir: path.join(root, "pg"), databaseUrl: await createDatabase(postgres.adminUrl, "bench") };
     const tokens = { single: await prepare(single), cluster: await prepare(cluster) };
-    const sqliteServer = await startProcess(single, path.join(root, "sqlite.log"));
-    const pgServers = [await startProcess(cluster, path.join(root, "pg-a.log")), await startProcess(cluster, path.join(root, "pg-b.log"))];
+    const sqliteServer = await start(single, "sqlite.log");
+    // One after the other: the first makes the workspace's signing key, the second loads it.
+    const pgServers = [await start(cluster, "pg-a.log"), await start(cluster, "pg-b.log")];
     const singleKey = (await post(`${sqliteServer.url}/v1/api-keys`, tokens.single, { name: "bench", scope: "read" })) as { key: { id: string }; secret: string };
     const clusterKey = (await post(`${pgServers[0]!.url}/v1/api-keys`, tokens.cluster, { name: "bench", scope: "read" })) as { key: { id: string }; secret: string };
     const runs = { single: [] as { rps: number; p99: number; ok: number }[], cluster: [] as { rps: number; p99: number; ok: number }[] };
@@ -107,8 +114,7 @@ export async function benchCluster(): Promise<void> {
       runs.single.push(await load([sqliteServer.url], singleKey.secret));
       runs.cluster.push(await load(pgServers.map((server) => server.url), clusterKey.secret));
     }
-    await sqliteServer.stop();
-    await Promise.all(pgServers.map((server) => server.stop()));
+    await Promise.all(started.splice(0).map((server) => server.stop()));
     const mean = (samples: { rps: number; p99: number }[], pick: (s: { rps: number; p99: number }) => number) => samples.reduce((sum, s) => sum + pick(s), 0) / samples.length;
     const answered = { single: warmup.single + runs.single.reduce((sum, s) => sum + s.ok, 0), cluster: warmup.cluster + runs.cluster.reduce((sum, s) => sum + s.ok, 0) };
     const counted = { single: await countedRequests(single, singleKey.key.id), cluster: await countedRequests(cluster, clusterKey.key.id) };
@@ -124,6 +130,7 @@ export async function benchCluster(): Promise<void> {
     }
     console.log(`cluster-vs-single-ratio: ${(mean(runs.cluster, (s) => s.rps) / mean(runs.single, (s) => s.rps)).toFixed(3)}`);
   } finally {
+    await Promise.all(started.map((server) => server.stop()));
     postgres.destroy();
     fs.rmSync(root, { recursive: true, force: true });
   }

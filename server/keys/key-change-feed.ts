@@ -31,6 +31,7 @@ export class KeyChangeFeed {
   private stopped = false;
   private polling = false;
   private failing = false;
+  private listenFailing = false;
 
   constructor(
     private readonly database: Pick<OpenedDatabase, "db" | "kind" | "connectListener">,
@@ -87,19 +88,24 @@ export class KeyChangeFeed {
 
   private async listen(): Promise<void> {
     if (this.stopped || !this.database.connectListener) return;
+    let client: pg.Client | null = null;
     try {
-      const client = await this.database.connectListener();
+      client = await this.database.connectListener();
+      const listening = client;
       client.on("notification", (message) => {
         if (message.channel === KEY_CHANGES_CHANNEL) this.cache.changed();
       });
-      client.on("end", () => this.relisten(client));
-      client.on("error", () => this.relisten(client));
+      client.on("end", () => this.relisten(listening));
+      client.on("error", () => this.relisten(listening));
       await client.query(`LISTEN ${KEY_CHANGES_CHANNEL}`);
       if (this.stopped) await client.end();
       else this.listener = client;
+      this.listenFailing = false;
       // Changes made while no one listened are caught by the poll.
     } catch (error) {
-      this.log("LISTEN failed; polling covers it, retrying", error);
+      client?.end().catch(() => undefined);
+      if (!this.listenFailing) this.log("LISTEN failed; the poll covers it; retrying every second", error);
+      this.listenFailing = true;
       setTimeout(() => void this.listen(), RELISTEN_MS).unref();
     }
   }

@@ -35,7 +35,8 @@ export function keyHandlers(core: AppCore): HandlersOf<"keys"> & HandlersOf<"sec
     },
     "keys.update": ({ id, name, description }) => keys.update(id, { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) }),
     "keys.usage": ({ id, days }) => keys.usage(id, days),
-    "keys.events": async ({ id, limit }) => (await workspaces.client().client.auditEvents({ keyId: id, order: "desc", limit })).events,
+    // The workspace's events of the key and this app's own (generated, revealed, copied, revoked here), newest first.
+    "keys.events": ({ id, limit }) => core.audits.keyEvents(id, limit),
     "keys.export": async ({ ids, format }) => {
       const all = new Map((await keys.list()).map((key) => [key.id, key]));
       const chosen = ids.map((id) => all.get(id)).filter((key): key is ApiKey => key !== undefined);

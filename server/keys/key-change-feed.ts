@@ -37,6 +37,8 @@ export class KeyChangeFeed {
     private readonly database: Pick<OpenedDatabase, "db" | "kind" | "connectListener">,
     private readonly cache: KeyChangeListener,
     private readonly log: (message: string, error?: unknown) => void = () => undefined,
+    /** How often the counter is read (tests lengthen it to see NOTIFY alone at work). */
+    private readonly pollMs = POLL_MS,
   ) {}
 
   /** Raises the counter inside the transaction that changes a key. */
@@ -52,7 +54,7 @@ export class KeyChangeFeed {
 
   async start(): Promise<void> {
     await this.poll();
-    this.timer = setInterval(() => void this.poll(), POLL_MS);
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
     this.timer.unref();
     if (this.database.connectListener) await this.listen();
   }

@@ -1,8 +1,9 @@
 /**
  * scans.json: what the desktop's leak scans leave behind. Per workspace and scanned folder, the
- * keys of that workspace the last scan of the folder found (display form and places, never a
- * secret or its hash), which monitoring turns into "leaked in source"; and the folders scanned
- * recently, so the Scan page can offer them again after a restart.
+ * keys of that workspace found in its files (by the last scan) and in its git history (by the last
+ * scan that read the history): display form and places, never a secret or its hash. Monitoring
+ * turns them into "leaked in source". And the folders scanned recently, so the Scan page can
+ * offer them again after a restart.
  */
 import path from "node:path";
 import { z } from "zod";
@@ -15,20 +16,19 @@ const Time = z.iso.datetime({ offset: false });
 /** The most folders remembered across workspaces, and recent folders offered; older ones are dropped. */
 export const MAX_FOLDERS = 200;
 export const MAX_RECENT = 5;
-const MAX_LEAKS_PER_FOLDER = 1000;
+const MAX_LEAKS = 1000;
 
-export const StoredLeak = LeakRecord.extend({
-  /** Every place of it is in the git history only: a later scan without history does not clear it. */
-  historyOnly: z.boolean(),
-});
-export type StoredLeak = z.infer<typeof StoredLeak>;
+const leakList = z.unknown().transform((items) => parsedItems(items, (item) => LeakRecord.safeParse(item).data).slice(0, MAX_LEAKS));
 
 export const FolderLeaks = z.object({
   workspaceId: z.string().min(1),
   /** The folder's real path, as scanned. */
   folder: z.string().min(1),
   scannedAt: Time,
-  leaks: z.unknown().transform((items) => parsedItems(items, (item) => StoredLeak.safeParse(item).data).slice(0, MAX_LEAKS_PER_FOLDER)),
+  /** Keys in the files on disk, as the last scan of the folder found them ("file:line"). */
+  files: leakList,
+  /** Keys in the git history, as the last scan with history found them ("commit:file:line"). */
+  history: leakList,
 });
 export type FolderLeaks = z.infer<typeof FolderLeaks>;
 
@@ -41,12 +41,26 @@ export const ScansContent = z.object({
 });
 export type ScansContent = z.infer<typeof ScansContent>;
 
+/** Version 1 kept one list per folder, each leak marked `historyOnly`: those are the history's, the others the files'. */
+function splitLeaks(content: Record<string, unknown>): Record<string, unknown> {
+  const folders = Array.isArray(content.folders) ? (content.folders as Record<string, unknown>[]) : [];
+  return {
+    ...content,
+    folders: folders.map((entry) => {
+      const leaks = Array.isArray(entry?.leaks) ? (entry.leaks as { historyOnly?: unknown }[]) : [];
+      const strip = ({ historyOnly: _, ...leak }: { historyOnly?: unknown }) => leak;
+      return { ...entry, files: leaks.filter((leak) => leak?.historyOnly !== true).map(strip), history: leaks.filter((leak) => leak?.historyOnly === true).map(strip) };
+    }),
+  };
+}
+
 export function openScansFile(dataDir: string): VersionedFile<ScansContent> {
   return new VersionedFile({
     what: "the keys found by leak scans",
     file: path.join(dataDir, "scans.json"),
-    version: 1,
+    version: 2,
     schema: ScansContent,
+    migrations: { 1: splitLeaks },
     defaults: () => ({ folders: [], recent: [] }),
   });
 }

@@ -121,32 +121,51 @@ describe("desktop leak scans", () => {
     expect((await app.call("scan.start", { folder: dir })).ok).toBe(true);
   });
 
-  it("clears a key's leak when a later scan of the same folder no longer finds it; a history-only leak stays until history is scanned", async ({ app }) => {
-    const first = await seed(app, "Search indexer");
-    const second = await seed(app, "Mailer");
-    const dir = repo({ "app.env": `SEARCH=${first.secret}\n`, "mail.env": `MAIL=${second.secret}\n` });
-    expect((await scan(app, dir, { history: true })).outcome).toBe("done");
-    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId).sort()).toEqual([first.id, second.id].sort());
+  it("clears a key's leak when a later scan of the same folder no longer finds it; a scan of another folder leaves it alone", async ({ app }) => {
+    const kept = await seed(app, "Reporting");
+    const removed = await seed(app, "Webhook relay");
+    const dir = folder({ "a.env": `REPORTING=${kept.secret}\n`, "b.env": `RELAY=${removed.secret}\n` });
+    await scan(app, dir);
+    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId).sort()).toEqual([kept.id, removed.id].sort());
 
-    // The mailer's key is removed from the files but stays in a commit of the history.
-    commit(dir, "remove the mail key", { "mail.env": null });
-    const filesOnly = await scan(app, dir);
-    expect(statusesOf(filesOnly.report!)).toEqual({ [first.display]: "active" });
-    const afterFilesOnly = app.core.scans.leaks("attached");
-    expect(afterFilesOnly.map((leak) => leak.keyId).sort()).toEqual([first.id, second.id].sort());
-
-    // The history still holds it, with the commit and its author.
-    const withHistory = await scan(app, dir, { history: true });
-    const mail = withHistory.report!.groups.find((group) => group.display === second.display)!;
-    expect(mail).toMatchObject({ inWorkingTree: false, locations: [{ file: "mail.env", inWorkingTree: false, commitCount: 1, authors: ["Ada Author <ada@example.invalid>"] }] });
-    expect(app.core.scans.leaks("attached").find((leak) => leak.keyId === second.id)!.locations[0]).toMatch(/^[0-9a-f]{10}:mail\.env:1$/);
-
-    // The search key is removed too; a scan of another folder leaves this folder's leaks alone.
-    write(dir, { "app.env": "SEARCH=from-the-environment\n" });
+    write(dir, { "b.env": "RELAY=${RELAY_KEY}\n" });
     expect((await scan(app, folder({ "empty.txt": "nothing here" }))).report!.groupCount).toBe(0);
     expect(app.core.scans.leaks("attached")).toHaveLength(2);
     await scan(app, dir);
-    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId)).toEqual([second.id]);
+    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId)).toEqual([kept.id]);
+    write(dir, { "a.env": null });
+    await scan(app, dir);
+    expect(app.core.scans.leaks("attached")).toEqual([]);
+    expect(JSON.parse(scansFile(app)).folders).toEqual([]);
+  });
+
+  it("keeps what the history leaks until a scan that reads the history no longer finds it, with the commit and its author", async ({ app }) => {
+    const search = await seed(app, "Search indexer");
+    const mail = await seed(app, "Mailer");
+    const dir = repo({ "app.env": `SEARCH=${search.secret}\n`, "mail.env": `MAIL=${mail.secret}\n` });
+    expect((await scan(app, dir, { history: true })).outcome).toBe("done");
+    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId).sort()).toEqual([search.id, mail.id].sort());
+
+    // The mailer's key is removed from the files, but a commit of the history still holds it.
+    commit(dir, "remove the mail key", { "mail.env": null });
+    const filesOnly = await scan(app, dir);
+    expect(statusesOf(filesOnly.report!)).toEqual({ [search.display]: "active" });
+    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId).sort()).toEqual([search.id, mail.id].sort());
+    const withHistory = await scan(app, dir, { history: true });
+    const mailGroup = withHistory.report!.groups.find((group) => group.display === mail.display)!;
+    expect(mailGroup).toMatchObject({ inWorkingTree: false, locations: [{ file: "mail.env", inWorkingTree: false, commitCount: 1, authors: ["Ada Author <ada@example.invalid>"] }] });
+    expect(app.core.scans.leaks("attached").find((leak) => leak.keyId === mail.id)!.locations).toEqual([expect.stringMatching(/^[0-9a-f]{10}:mail\.env:1$/)]);
+
+    // A key on a branch that is then deleted leaves the history: the next history scan clears it.
+    const branchOnly = await seed(app, "Experiment");
+    git(dir, "checkout", "-q", "-b", "experiment");
+    commit(dir, "try a key", { "try.env": `KEY=${branchOnly.secret}\n` });
+    git(dir, "checkout", "-q", "main");
+    await scan(app, dir, { history: true });
+    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId)).toContain(branchOnly.id);
+    git(dir, "branch", "-q", "-D", "experiment");
+    await scan(app, dir, { history: true });
+    expect(app.core.scans.leaks("attached").map((leak) => leak.keyId).sort()).toEqual([search.id, mail.id].sort());
   });
 
   it("runs one scan at a time, cancels, and takes only folders the user chose", async ({ app }) => {

@@ -1,2 +1,2 @@
-/** Leak scan. */
+/** Leak scan: the Scan screen (choose a folder, progress, results grouped by key, revoke, export). */
 export { ScanScreen } from "./ScanScreen";

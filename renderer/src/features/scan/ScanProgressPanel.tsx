@@ -1,0 +1,57 @@
+/**
+ * The running scan: what it is doing, files and bytes read and keys found so far, and Cancel. The
+ * total is not known before the end (folders are read as they are listed), so the bar moves
+ * without a percentage and the counts say how far it got.
+ */
+import type { ScanRun } from "../../../../shared/ipc/contract";
+import { Button } from "../../ui/Button";
+import { formatCount } from "../../ui/format";
+import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Alert } from "../../ui/Alert";
+import { formatBytes, phaseLabel } from "./scan-text";
+import { useScanStore } from "./scan-store";
+
+export function ScanProgressPanel({ run, workspaceName }: { run: ScanRun; workspaceName: string | null }) {
+  const cancel = useScanStore((state) => state.cancel);
+  const cancelling = useAsyncAction();
+  const { progress } = run;
+  const label = phaseLabel(progress.phase, workspaceName);
+  const counts = `${formatCount(progress.files)} files, ${formatBytes(progress.bytes)}, ${formatCount(progress.finds)} finds`;
+
+  return (
+    <section className="card scan-progress" aria-labelledby="scan-progress-title">
+      <div className="card-heading">
+        <div>
+          <h2 className="card-title" id="scan-progress-title">
+            Scanning {run.folder.name}
+            {run.history ? " and its history" : ""}
+          </h2>
+          <p className="muted" aria-live="polite">
+            {label}
+          </p>
+        </div>
+        <Button onClick={() => void cancelling.run(cancel)} busy={cancelling.busy}>
+          Cancel scan
+        </Button>
+      </div>
+      <div className="scan-bar" role="progressbar" aria-label="Scan progress" aria-valuetext={`${label} ${counts} so far`}>
+        <div className="scan-bar-fill" />
+      </div>
+      <dl className="scan-counts">
+        <div>
+          <dt>Files read</dt>
+          <dd>{formatCount(progress.files)}</dd>
+        </div>
+        <div>
+          <dt>Data read</dt>
+          <dd>{formatBytes(progress.bytes)}</dd>
+        </div>
+        <div>
+          <dt>Finds so far</dt>
+          <dd className={progress.finds > 0 ? "scan-count-finds" : undefined}>{formatCount(progress.finds)}</dd>
+        </div>
+      </dl>
+      {cancelling.error ? <Alert>{cancelling.error.message}</Alert> : null}
+    </section>
+  );
+}

@@ -295,7 +295,8 @@ export class TeamService {
     const vault = this.#requireVault();
     try {
       const result = await work(vault);
-      if (vault.lastMerge) this.#lastMerge = mergeView(vault.lastMerge, this.#core.now().toISOString());
+      // What this save brought in from others (null when nothing): shown until the next save.
+      this.#lastMerge = vault.lastMerge ? mergeView(vault.lastMerge, this.#core.now().toISOString()) : null;
       return result;
     } catch (error) {
       if (isTeamVaultError(error, "not_a_member")) {

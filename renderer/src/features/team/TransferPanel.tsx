@@ -1,0 +1,50 @@
+/** Import keys from .env files, and export or import a whole vault as an encrypted file: the personal vault always, the team vault when one is open. */
+import { useState } from "react";
+import { Button } from "../../ui/Button";
+import { EnvImportDialog } from "./EnvImportDialog";
+import { ExportDialog } from "./ExportDialog";
+import { ImportDialog } from "./ImportDialog";
+
+type Open = "env" | "export" | "import" | null;
+
+export function TransferPanel({ teamOpen }: { teamOpen: boolean }) {
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  return (
+    <div className="transfer-grid">
+      <section className="card" aria-labelledby="transfer-env-title">
+        <h2 className="card-title" id="transfer-env-title">
+          Import from .env files
+        </h2>
+        <p className="muted">Finds the keys of this workspace in .env files (matched by SHA-256, nothing else is sent) and shows what it found before writing anything.</p>
+        <div className="card-actions">
+          <Button onClick={() => setOpen("env")}>Import from .env…</Button>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="transfer-export-title">
+        <h2 className="card-title" id="transfer-export-title">
+          Export
+        </h2>
+        <p className="muted">
+          {teamOpen ? "The team vault or your personal vault" : "Your personal vault"}, every field, in one encrypted file (age): for members, for you alone, or under a
+          passphrase. Readable with the standard age tool too.
+        </p>
+        <div className="card-actions">
+          <Button onClick={() => setOpen("export")}>Export…</Button>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="transfer-import-title">
+        <h2 className="card-title" id="transfer-import-title">
+          Import an export
+        </h2>
+        <p className="muted">Brings an encrypted export back into {teamOpen ? "the team vault or your personal vault" : "your personal vault"}. Entries already there keep the newer version.</p>
+        <div className="card-actions">
+          <Button onClick={() => setOpen("import")}>Import…</Button>
+        </div>
+      </section>
+      {open === "env" ? <EnvImportDialog teamOpen={teamOpen} onClose={close} /> : null}
+      {open === "export" ? <ExportDialog teamOpen={teamOpen} onClose={close} /> : null}
+      {open === "import" ? <ImportDialog teamOpen={teamOpen} onClose={close} /> : null}
+    </div>
+  );
+}

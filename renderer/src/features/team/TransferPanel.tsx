@@ -1,4 +1,9 @@
-/** Import keys from .env files, and export or import a whole vault as an encrypted file: the personal vault always, the team vault when one is open. */
+/*
+ * Import keys from .env files, and export or import a whole vault as an encrypted file: the
+ * personal vault always, the team vault when one is open. It only opens the dialogs.
+ * Protects against: nothing itself; no secret or passphrase passes through it (the dialogs it opens
+ * say how they handle theirs). Does not protect against: anything those dialogs do not.
+ */
 import { useState } from "react";
 import { Button } from "../../ui/Button";
 import { EnvImportDialog } from "./EnvImportDialog";

@@ -12,7 +12,9 @@ import type { LeakMatch, LeakStatus, ScanFolder, ScanGroup, ScanLocation, ScanRe
 
 export const MAX_GROUPS = 500;
 export const MAX_LOCATIONS = 100;
-export const MAX_COMMITS = 20;
+/** Places shown across all groups: every group shows at least its first place. */
+export const MAX_TOTAL_LOCATIONS = 5000;
+export const MAX_COMMITS = 10;
 
 const STATUS_ORDER: Record<LeakStatus, number> = { active: 0, expired: 1, revoked: 2, none: 3, unmatched: 4 };
 
@@ -56,15 +58,20 @@ export function groupFindings(findings: readonly Finding[]): { groups: ScanGroup
   const ordered = [...byHash.values()].sort(
     (a, b) => STATUS_ORDER[matchOf(a.first).status] - STATUS_ORDER[matchOf(b.first).status] || b.findings.length - a.findings.length || (a.first.file < b.first.file ? -1 : 1),
   );
-  const groups = ordered.slice(0, MAX_GROUPS).map(({ first, findings: places }, index) => ({
-    id: `k${index + 1}`,
-    display: first.display,
-    kind: first.kind,
-    match: matchOf(first),
-    locations: places.slice(0, MAX_LOCATIONS).map(locationOf),
-    locationCount: places.length,
-    inWorkingTree: places.some((place) => place.inWorkingTree),
-  }));
+  let budget = MAX_TOTAL_LOCATIONS;
+  const groups = ordered.slice(0, MAX_GROUPS).map(({ first, findings: places }, index) => {
+    const shown = places.slice(0, Math.max(1, Math.min(MAX_LOCATIONS, budget)));
+    budget -= shown.length;
+    return {
+      id: `k${index + 1}`,
+      display: first.display,
+      kind: first.kind,
+      match: matchOf(first),
+      locations: shown.map(locationOf),
+      locationCount: places.length,
+      inWorkingTree: places.some((place) => place.inWorkingTree),
+    };
+  });
   return { groups, groupCount: byHash.size };
 }
 

@@ -89,12 +89,14 @@ export async function scanPath(options: ScanOptions): Promise<ScanResult> {
       result.stats.files = tree.files;
       result.stats.bytes = tree.bytes;
     }
+    throwIfCancelled(signal);
     const pool = await starting;
     result.stats.threads = pool.threads;
     if (pool.warning) result.warnings.push(pool.warning);
     if (top) await scanHistory({ top, root, git, maxFileBytes, pool, findings, progress, result, signal });
     // The workers are done: free them before waiting on the network.
     await pool.close();
+    throwIfCancelled(signal);
     result.findings = findings.list();
     if (options.lookup && result.findings.length > 0) {
       progress.phase("matching");
@@ -112,6 +114,7 @@ export async function scanPath(options: ScanOptions): Promise<ScanResult> {
       () => {},
     );
   }
+  throwIfCancelled(signal);
   result.stats.durationMs = Math.round(performance.now() - started);
   progress.phase("done");
   return result;
@@ -148,6 +151,7 @@ async function scanHistory({ top, root, git, maxFileBytes, pool, findings, progr
         result.stats.blobs += answer.scanned;
         result.stats.blobBytes += answer.bytes;
         result.stats.skipped.binary += answer.binary;
+        result.stats.skipped.too_large += answer.tooLarge;
         progress.add(answer.scanned, answer.bytes, answer.finds.length);
       },
     },

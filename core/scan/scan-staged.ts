@@ -63,12 +63,12 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
           pool,
           signal: options.signal,
           maxBytes: maxFileBytes,
-          onTooLarge: () => result.stats.skipped.too_large++,
           onAnswer: (answer) => {
             for (const { id, find } of answer.finds) for (const file of blobs.get(id) ?? []) findings.addWorkingTree(file, find satisfies WorkerFind);
             result.stats.files += answer.scanned;
             result.stats.bytes += answer.bytes;
             result.stats.skipped.binary += answer.binary;
+            result.stats.skipped.too_large += answer.tooLarge;
             progress.add(answer.scanned, answer.bytes, answer.finds.length);
           },
         },

@@ -53,6 +53,7 @@ export function spawnGit(git: string, args: string[], cwd: string, signal?: Abor
     if (stderr.length < 4000) stderr += text;
   });
   const onAbort = () => child.kill();
+  if (signal?.aborted) child.kill();
   signal?.addEventListener("abort", onAbort, { once: true });
   child.on("error", (error: NodeJS.ErrnoException) => onFailure?.(error.code === "ENOENT" ? missing(git) : new GitError(`git could not run: ${error.message}`)));
   child.on("close", (code, killedBy) => {

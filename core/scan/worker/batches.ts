@@ -1,13 +1,12 @@
 /**
- * The work of one request, the same in a worker thread and in the calling thread (no workers).
- * Contents are read into the runner's reused buffers and never copied out; what leaves is
- * WorkerFind (hash, display form, kind, line, column).
+ * The work of one batch of files, the same in a worker thread and in the calling thread (no
+ * workers). Contents are read into the runner's reused buffers and never copied out; what leaves
+ * is WorkerFind (hash, display form, kind, line, column).
  */
 import path from "node:path";
 import type { PlacedFind } from "../engine/chunk-scanner";
-import { scanBlob } from "../engine/blob-scan";
 import { createFileScanBuffers, scanFile, type FileScanBuffers } from "../engine/file-scan";
-import { noSkips, type BlobsAnswer, type BlobsRequest, type FilesAnswer, type FilesRequest, type WorkerFind, type WorkerSetup } from "./protocol";
+import { noSkips, type FilesAnswer, type FilesRequest, type WorkerFind, type WorkerSetup } from "./protocol";
 
 const toWorkerFind = ({ sha256, display, kind, line, column }: PlacedFind): WorkerFind => ({ sha256, display, kind, line, column });
 
@@ -33,21 +32,6 @@ export class BatchRunner {
       answer.scanned++;
       answer.bytes += outcome.bytes;
       for (const find of outcome.finds) answer.finds.push({ index, find: toWorkerFind(find) });
-    }
-    return answer;
-  }
-
-  blobs(request: BlobsRequest): BlobsAnswer {
-    const answer: BlobsAnswer = { type: "blobs", batch: request.batch, data: request.data, scanned: 0, bytes: 0, binary: 0, finds: [] };
-    for (const entry of request.entries) {
-      const outcome = scanBlob(Buffer.from(request.data, entry.start, entry.end - entry.start));
-      if (!outcome.scanned) {
-        answer.binary++;
-        continue;
-      }
-      answer.scanned++;
-      answer.bytes += entry.end - entry.start;
-      for (const find of outcome.finds) answer.finds.push({ id: entry.id, find: toWorkerFind(find) });
     }
     return answer;
   }

@@ -31,21 +31,34 @@ export interface FilesRequest {
   paths: string[];
 }
 
-export interface BlobEntry {
-  id: string;
-  start: number;
-  end: number;
+/** Where a worker's `git cat-file` reads blobs from, and the largest it scans. */
+export interface BlobSource {
+  git: string;
+  cwd: string;
+  maxBytes: number;
 }
 
-/** Blobs packed in one transferred buffer, which comes back with the answer for reuse. */
-export interface BlobsRequest {
-  type: "blobs";
+/** Blob ids for the worker's own `git cat-file` (started at its first request). */
+export interface BlobIdsRequest {
+  type: "blob-ids";
   batch: number;
-  data: ArrayBuffer;
-  entries: BlobEntry[];
+  ids: string[];
+  source: BlobSource;
 }
 
-export type WorkerRequest = FilesRequest | BlobsRequest;
+/** No more ids: the worker closes its git's input and answers once git has exited. */
+export interface BlobsEndRequest {
+  type: "blob-end";
+  batch: number;
+}
+
+/** Stop now: the worker kills its git process and answers once git has exited (so it is reaped). */
+export interface StopRequest {
+  type: "stop";
+  batch: number;
+}
+
+export type WorkerRequest = FilesRequest | BlobIdsRequest | BlobsEndRequest | StopRequest;
 
 export interface FilesAnswer {
   type: "files";
@@ -59,14 +72,33 @@ export interface FilesAnswer {
   directories: string[];
 }
 
-export interface BlobsAnswer {
-  type: "blobs";
+export interface BlobIdsAnswer {
+  type: "blob-ids";
   batch: number;
-  data: ArrayBuffer;
   scanned: number;
   bytes: number;
   binary: number;
+  tooLarge: number;
   finds: { id: string; find: WorkerFind }[];
 }
 
-export type WorkerAnswer = FilesAnswer | BlobsAnswer;
+/** `error`: git failed (its message); every blob request of this worker then fails with it. */
+export interface BlobsEndAnswer {
+  type: "blob-end";
+  batch: number;
+  error?: string;
+}
+
+/** Git failed while blob requests were pending. */
+export interface BlobsFailedAnswer {
+  type: "blob-failed";
+  batch: -1;
+  error: string;
+}
+
+export interface StoppedAnswer {
+  type: "stopped";
+  batch: number;
+}
+
+export type WorkerAnswer = FilesAnswer | BlobIdsAnswer | BlobsEndAnswer | BlobsFailedAnswer | StoppedAnswer;

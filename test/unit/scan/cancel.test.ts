@@ -1,7 +1,7 @@
 /**
  * What the desktop's Scan page relies on: progress in phases with growing counts, and a cancel
  * that stops the scan promptly, rejecting with an AbortError and leaving no worker thread and no
- * git process behind.
+ * git process behind, not even an unreaped one.
  */
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { commit, credential, gitRepo, removeTempDirs, tempDir, write } from "./s
 
 afterAll(removeTempDirs);
 
-/** Our git child processes still running (Linux: /proc). */
+/** Our git child processes, running or dead but not reaped (zombies) (Linux: /proc). */
 function gitChildren(): number[] {
   if (!fs.existsSync("/proc/self/stat")) return [];
   return fs
@@ -20,7 +20,7 @@ function gitChildren(): number[] {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        return stat.includes("(git)") && Number(fields[1]) === process.pid && fields[0] !== "Z";
+        return stat.includes("(git)") && Number(fields[1]) === process.pid;
       } catch {
         return false;
       }
@@ -79,12 +79,10 @@ describe("cancel", () => {
       workingTree: false,
       signal: controller.signal,
       onProgress: (progress) => {
-        // The history phase spawns its git processes right after announcing itself.
-        if (progress.phase === "history" && progress.files === 0) {
-          setImmediate(() => {
-            gitWhenCancelled = gitChildren();
-            controller.abort();
-          });
+        // The first blobs are answered: the workers' git processes are running.
+        if (progress.phase === "history" && progress.files > 0 && !controller.signal.aborted) {
+          gitWhenCancelled = gitChildren();
+          controller.abort();
         }
       },
     });

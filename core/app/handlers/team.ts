@@ -24,7 +24,7 @@ export function teamHandlers({ team }: AppCore): HandlersOf<"team"> {
     "team.addMember": ({ card }) => team.addMember(card),
     "team.removeMember": ({ memberId }) => team.removeMember(memberId),
     "team.exposure": ({ memberId }) => team.exposure(memberId),
-    "team.history": async () => team.history(),
+    "team.history": () => team.history(),
     "team.envChooseFile": ({ target }) => team.envChooseFile(target),
     "team.envSetTarget": ({ target }) => team.envSetTarget(target),
     "team.envWrite": ({ refs }) => team.envWrite(refs),

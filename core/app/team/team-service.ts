@@ -25,7 +25,7 @@ import { personalMeta } from "./personal-vault-access";
 import { fileSlug, openTeamFile, withRecent, type TeamContent } from "./team-file";
 import { teamCall, toIpcError } from "./team-errors";
 import { newEntryFor } from "./team-entries";
-import { changeView, exposureRows, mergeView, vaultView, type KeysRead } from "./team-views";
+import { changeView, exposureRows, mergeView, readKeys, vaultView } from "./team-views";
 import { exportVault, importVault, type TransferDeps } from "./vault-transfer";
 
 const log = createLog("team");
@@ -90,7 +90,7 @@ export class TeamService {
     }
     return {
       identity,
-      vault: this.#vault ? vaultView(this.#vault, await this.#keys(), this.#lastMerge) : null,
+      vault: this.#vault ? vaultView(this.#vault, await readKeys(this.#core), this.#lastMerge) : null,
       recent: this.#file.get().recent.map(({ path: file, name, openedAt }) => ({ path: file, name, openedAt })),
       notice: this.#notice,
     };
@@ -156,7 +156,7 @@ export class TeamService {
   }
 
   async copySecret(entryId: string): Promise<CopyResult> {
-    const vault = this.#requireVault();
+    const vault = await this.#requireOpen();
     const info = await teamCall(() => vault.info(entryId));
     const secret = await teamCall(() => vault.get(entryId));
     const copied = await this.#core.clipboard.copy(secret, this.#core.preferences.values().clipboardClearSeconds);
@@ -191,10 +191,10 @@ export class TeamService {
   }
 
   async removeMember(memberId: string): Promise<{ state: TeamState; exposure: ExposureReport }> {
-    const vault = this.#requireVault();
+    const vault = await this.#requireOpen();
     if (memberId === vault.you.id) throw new IpcError("invalid_input", "You cannot remove yourself here. Ask another member to remove you.");
     const { member, exposure } = await this.#change((open) => open.removeMember(memberId));
-    const keys = await this.#keys();
+    const keys = await readKeys(this.#core);
     const rows = exposureRows(exposure, keys);
     const keysExposed = new Set(rows.map((row) => row.keyId).filter(Boolean)).size;
     void this.#core.activity.record("team_vault.member_removed", { vault: vault.name, member: member.name, keysExposed });
@@ -202,15 +202,15 @@ export class TeamService {
   }
 
   async exposure(memberId: string): Promise<ExposureReport> {
-    const vault = this.#requireVault();
+    const vault = await this.#requireOpen();
     const member = vault.formerMembers().find((former) => former.id === memberId);
     if (!member) throw new IpcError("not_found", "That person is not a former member of this team vault.");
-    const keys = await this.#keys();
+    const keys = await readKeys(this.#core);
     return { member, rows: exposureRows(vault.exposure(memberId), keys), workspaceError: keys.error };
   }
 
-  history(): TeamChangeView[] {
-    return this.#requireVault().changes().map(changeView);
+  async history(): Promise<TeamChangeView[]> {
+    return (await this.#requireOpen()).changes().map(changeView);
   }
 
   // ---- .env import ----
@@ -307,6 +307,12 @@ export class TeamService {
     }
   }
 
+  /** The open vault, after closing it if the personal vault holding the identity has locked since. */
+  async #requireOpen(): Promise<TeamVault> {
+    await this.#closeIfLocked();
+    return this.#requireVault();
+  }
+
   #requireVault(): TeamVault {
     if (!this.#vault) throw new IpcError("not_found", this.#notice ?? "No team vault is open. Open or create one first.");
     return this.#vault;
@@ -326,16 +332,5 @@ export class TeamService {
     this.#closeVault();
     this.#env.discard();
     this.#notice = "The team vault was closed when your personal vault locked. Unlock it to open the team vault again.";
-  }
-
-  async #keys(): Promise<KeysRead> {
-    const current = this.#core.workspaces.current();
-    const workspaceName = current.workspace?.name ?? null;
-    if (current.state !== "connected") return { keys: null, workspaceName, error: current.message ?? "The workspace is not connected yet, so the keys' status is unknown." };
-    try {
-      return { keys: await this.#core.keys.list(), workspaceName, error: null };
-    } catch (error) {
-      return { keys: null, workspaceName, error: error instanceof IpcError ? error.message : "The workspace's keys could not be read." };
-    }
   }
 }

@@ -7,11 +7,25 @@
  * machine, whereas the workspace id recorded in an entry is the app's local name for it.
  */
 import type { ApiKey } from "../../../shared/api/schemas";
+import { IpcError } from "../../../shared/ipc/errors";
 import type { EntryLinkView, ExposureRow, MergeReportView, TeamChangeView, TeamEntryView, TeamVaultView } from "../../../shared/ipc/contract";
+import type { CoreServices } from "../core-services";
 import { linkEntries, staleLinks, type EntryLink, type ExposedKey, type MergeReport, type TeamChange, type TeamVault } from "../../team-vault";
 
 /** The workspace's keys as read for one view: null with the reason when they could not be read. */
 export type KeysRead = { keys: ApiKey[]; workspaceName: string | null; error: null } | { keys: null; workspaceName: string | null; error: string };
+
+/** The connected workspace's keys now, or why they cannot be read (the entries are shown all the same). */
+export async function readKeys(core: Pick<CoreServices, "workspaces" | "keys">): Promise<KeysRead> {
+  const current = core.workspaces.current();
+  const workspaceName = current.workspace?.name ?? null;
+  if (current.state !== "connected") return { keys: null, workspaceName, error: current.message ?? "The workspace is not connected yet, so the keys' status is unknown." };
+  try {
+    return { keys: await core.keys.list(), workspaceName, error: null };
+  } catch (error) {
+    return { keys: null, workspaceName, error: error instanceof IpcError ? error.message : "The workspace's keys could not be read." };
+  }
+}
 
 function linkView(link: EntryLink | undefined, known: boolean): EntryLinkView | null {
   if (!link) return null;

@@ -120,6 +120,11 @@ test("finds the workspace's keys in a repository and its history, grouped by key
   await app.screenshot({ path: "/tmp/scan-results-900.png" });
   await results.screenshot({ path: "/tmp/scan-results-list-900.png" });
   await app.setViewportSize({ width: 1280, height: 800 });
+  // The system's dark scheme: the page's colours come from the theme's tokens.
+  await app.emulateMedia({ colorScheme: "dark" });
+  expect(await axeViolations(app)).toEqual([]);
+  await results.screenshot({ path: "/tmp/scan-results-dark.png" });
+  await app.emulateMedia({ colorScheme: "light" });
 
   // The exports: SARIF 2.1.0 and JSON, every find, no secret.
   await results.getByRole("button", { name: "Export SARIF" }).click();

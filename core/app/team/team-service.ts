@@ -300,8 +300,10 @@ export class TeamService {
       return result;
     } catch (error) {
       if (isTeamVaultError(error, "not_a_member")) {
+        const name = vault.name;
         this.#closeVault();
-        this.#notice = error.message;
+        // Said once the vault is closed, whatever the user was doing (a sync changes nothing of theirs).
+        this.#notice = `You are no longer a member of the team vault "${name}": another member removed you, and it was closed on this computer. What is saved in it from now on cannot be opened with your identity.`;
       }
       throw toIpcError(error);
     }

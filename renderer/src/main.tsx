@@ -12,6 +12,7 @@ import "./styles/table.css";
 import "./styles/dialogs.css";
 import "./styles/screens.css";
 import "./styles/rotation.css";
+import "./styles/monitoring.css";
 import "./styles/team.css";
 
 const root = document.getElementById("root");

@@ -71,7 +71,14 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-const days = (min: number, max: number, fallback: number) => z.number().int().min(min).max(max).default(fallback);
+/** A whole number within bounds, with messages a settings form can show as they are. */
+const bounded = (min: number, max: number, unit: string) =>
+  z
+    .number({ error: "Enter a whole number" })
+    .int("Enter a whole number")
+    .min(min, `At least ${min} ${unit}`)
+    .max(max, `At most ${max} ${unit}`);
+const days = (min: number, max: number, fallback: number) => bounded(min, max, "days").default(fallback);
 
 /** Thresholds, in days unless named otherwise. The rotation policy comes from the preferences' rotationDays. */
 export const FindingSettings = z.object({
@@ -81,7 +88,7 @@ export const FindingSettings = z.object({
   broaderMinAgeDays: days(1, 90, 7),
   dormantDays: days(7, 3650, 30),
   refusedWindowDays: days(1, 90, 7),
-  sharedClientCount: z.number().int().min(2).max(100).default(3),
+  sharedClientCount: bounded(2, 100, "clients").default(3),
   sharedWindowDays: days(1, 90, 7),
   expiringDays: days(1, 365, 14),
 });

@@ -3,7 +3,7 @@
  * the actions that apply to it (edit, rotate, rescope, revoke). Opened by a click on a row or its
  * name, and from the row menu; a lineage link shows the other key in the same view.
  */
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 import type { ApiKey } from "../../../../shared/api/schemas";
 import { rotatableKeyIds } from "../../../../shared/domain/rotation-policy";
 import { StatusBadge } from "../../ui/Badge";
@@ -17,18 +17,25 @@ import { EditKeyForm } from "./EditKeyForm";
 import { useKeyDetailsStore } from "./key-details-store";
 import { KeyEvents } from "./KeyEvents";
 import { KeyFacts } from "./KeyFacts";
+import { KeyUsageSection } from "./KeyUsageSection";
 import { Lineage } from "./Lineage";
 import { RevocationRecord } from "./RevocationRecord";
 
-export function KeyDetailsDialog() {
+/**
+ * `extra` adds sections another feature owns (the app shell passes monitoring's findings), given
+ * the key and a `close` to call before an action opens its own dialog.
+ */
+export type KeyDetailsExtra = (apiKey: ApiKey, close: () => void) => ReactNode;
+
+export function KeyDetailsDialog({ extra }: { extra?: KeyDetailsExtra }) {
   const keyId = useKeyDetailsStore((state) => state.keyId);
   const session = useKeyDetailsStore((state) => state.session);
   const keys = useKeysStore((state) => state.keys);
   const apiKey = keyId ? keys.find((key) => key.id === keyId) : undefined;
-  return apiKey ? <KeyDetails key={session} apiKey={apiKey} keys={keys} /> : null;
+  return apiKey ? <KeyDetails key={session} apiKey={apiKey} keys={keys} extra={extra} /> : null;
 }
 
-function KeyDetails({ apiKey, keys }: { apiKey: ApiKey; keys: ApiKey[] }) {
+function KeyDetails({ apiKey, keys, extra }: { apiKey: ApiKey; keys: ApiKey[]; extra: KeyDetailsExtra | undefined }) {
   const close = useKeyDetailsStore((state) => state.close);
   const editing = useKeyDetailsStore((state) => state.editing);
   const setEditing = useKeyDetailsStore((state) => state.setEditing);
@@ -84,6 +91,8 @@ function KeyDetails({ apiKey, keys }: { apiKey: ApiKey; keys: ApiKey[] }) {
         <RevocationRecord apiKey={apiKey} />
         <KeyFacts apiKey={apiKey} rotatable={rotatable} />
         <Lineage apiKey={apiKey} />
+        {extra?.(apiKey, close)}
+        <KeyUsageSection keyId={apiKey.id} revision={[apiKey.lastUsedAt, apiKey.lastRefusedAt].join("\u0000")} />
         <KeyEvents keyId={apiKey.id} revision={[apiKey.name, apiKey.description, apiKey.status, apiKey.expiresAt, apiKey.replacedById].join("\u0000")} />
       </div>
       <footer className="modal-footer">

@@ -1,3 +1,3 @@
 /** A key's details view: every field, revocation, lineage, audit events, and its actions. */
-export { KeyDetailsDialog } from "./KeyDetailsDialog";
+export { KeyDetailsDialog, type KeyDetailsExtra } from "./KeyDetailsDialog";
 export { useKeyDetailsStore } from "./key-details-store";

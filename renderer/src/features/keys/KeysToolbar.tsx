@@ -10,7 +10,8 @@ import { formatCount, keyCount } from "../../ui/format";
 import { ChevronDownIcon, PlusIcon, RefreshIcon } from "../../ui/icons";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useKeysStore } from "../inventory";
-import { EXPIRING_SOON_DAYS, type ExpiryFilter, type RotationFilter } from "./table/filters";
+import { FINDING_KINDS, FINDING_TITLES } from "../../../../shared/domain/findings";
+import { EXPIRING_SOON_DAYS, type ExpiryFilter, type FindingFilter, type RotationFilter } from "./table/filters";
 import { useVisibleRows } from "./table/visible-rows";
 import { useTableStore } from "./table-store";
 
@@ -30,6 +31,12 @@ const EXPIRY_OPTIONS: { value: ExpiryFilter; label: string }[] = [
   { value: "any", label: "Any" },
   { value: "soon", label: `Expiring in ${EXPIRING_SOON_DAYS} days` },
   { value: "none", label: "No expiry" },
+];
+
+const FINDING_OPTIONS: { value: FindingFilter; label: string }[] = [
+  { value: "any", label: "Any" },
+  { value: "with", label: "With findings" },
+  ...FINDING_KINDS.map((kind) => ({ value: kind, label: FINDING_TITLES[kind] })),
 ];
 
 type KeysToolbarProps = { total: number; retired: number; onCreate: () => void };
@@ -56,6 +63,7 @@ export function KeysToolbar({ total, retired, onCreate }: KeysToolbarProps) {
         <LabeledSelect label="Status" value={filters.status} options={STATUS_OPTIONS} onChange={(status) => setFilters({ status })} />
         <LabeledSelect label="Rotation" value={filters.rotation} options={ROTATION_OPTIONS} title="By the rotation policy in Settings. Due within 14 days includes overdue keys." onChange={(rotation) => setFilters({ rotation })} />
         <LabeledSelect label="Expiry" value={filters.expiry} options={EXPIRY_OPTIONS} onChange={(expiry) => setFilters({ expiry })} />
+        <LabeledSelect label="Findings" value={filters.finding} options={FINDING_OPTIONS} title="Monitoring's open findings (see Findings)" onChange={(finding) => setFilters({ finding })} />
         {filters.status === "all" ? (
           <label className="inline-check">
             <input type="checkbox" checked={filters.showRevoked} onChange={(event) => setFilters({ showRevoked: event.target.checked })} />

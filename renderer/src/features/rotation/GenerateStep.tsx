@@ -44,8 +44,9 @@ export function GenerateStep(props: GenerateStepProps) {
 }
 
 function GenerateForm({ oldKey, mode, onStarted, onCancel }: Pick<GenerateStepProps, "oldKey" | "mode" | "onStarted" | "onCancel">) {
-  // Rescoping starts from the narrowest scope: the nudge the whole app gives.
-  const [scope, setScope] = useState<Scope>("read");
+  // Rescoping starts from a finding's suggestion, else from the narrowest scope: the nudge the whole app gives.
+  const suggested = useRotationStore((state) => state.wizard?.suggestedScope ?? null);
+  const [scope, setScope] = useState<Scope>(suggested ?? "read");
   const start = useRotationStore((state) => state.start);
   const generating = useAsyncAction();
   const generate = () =>
@@ -65,7 +66,10 @@ function GenerateForm({ oldKey, mode, onStarted, onCancel }: Pick<GenerateStepPr
       </KeyLine>
       {mode === "rescope" ? (
         <>
-          <p>This key has {scopeLabel(oldKey.scope)} now. Choose the scope of its successor: the narrowest one that does the job is preselected.</p>
+          <p>
+            This key has {scopeLabel(oldKey.scope)} now. Choose the scope of its successor:{" "}
+            {suggested ? `${scopeLabel(suggested)} is preselected, since it covers everything the key did recently.` : "the narrowest one that does the job is preselected."}
+          </p>
           <ScopeRadioCards value={scope} onChange={setScope} current={oldKey.scope} />
         </>
       ) : null}

@@ -12,8 +12,11 @@ import { errorMessage } from "../../ipc/errors";
 import { useKeysStore } from "../inventory";
 
 export type WizardMode = "rotate" | "rescope";
-/** `session` changes on every opening so the wizard starts fresh each time. */
-export type WizardRequest = { keyId: string; mode: WizardMode; session: number };
+/**
+ * `session` changes on every opening so the wizard starts fresh each time. `suggestedScope` is the
+ * scope a rescope starts from (a finding's suggestion), else the narrowest.
+ */
+export type WizardRequest = { keyId: string; mode: WizardMode; session: number; suggestedScope: Scope | null };
 
 type RotationStore = {
   rotations: Rotation[];
@@ -23,7 +26,7 @@ type RotationStore = {
   wizard: WizardRequest | null;
   load: () => Promise<void>;
   setRotations: (rotations: Rotation[]) => void;
-  openWizard: (keyId: string, mode: WizardMode) => void;
+  openWizard: (keyId: string, mode: WizardMode, options?: { suggestedScope?: Scope }) => void;
   closeWizard: () => void;
   start: (keyId: string, scope: Scope | undefined) => Promise<{ rotation: Rotation; created: CreatedKeyView }>;
   move: (oldKeyId: string, to: RotationStep) => Promise<void>;
@@ -61,7 +64,7 @@ export const useRotationStore = create<RotationStore>()((set, get) => {
     },
 
     setRotations: (rotations) => set(indexed(rotations)),
-    openWizard: (keyId, mode) => set({ wizard: { keyId, mode, session: ++session } }),
+    openWizard: (keyId, mode, options = {}) => set({ wizard: { keyId, mode, session: ++session, suggestedScope: options.suggestedScope ?? null } }),
     closeWizard: () => set({ wizard: null }),
 
     start: async (keyId, scope) => {

@@ -1,5 +1,5 @@
-/** Clipboard clearing, vault auto-lock, held secrets and the rotation policy, with the bounds the contract defines. */
-import { useEffect } from "react";
+/** Clipboard clearing, vault auto-lock, held secrets and the rotation policy, with the bounds the contract defines; and monitoring's thresholds. */
+import { useEffect, type ReactNode } from "react";
 import { PREFERENCE_FIELDS, PreferenceValues, type PreferenceField } from "../../../../shared/domain/preferences";
 import type { Preferences } from "../../../../shared/ipc/contract";
 import { quantity } from "../../../../shared/text/count";
@@ -10,25 +10,37 @@ import { FormFooter } from "../../ui/FormFooter";
 import { useZodForm } from "../../ui/form";
 import { Spinner } from "../../ui/Spinner";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { FindingThresholdsForm } from "./FindingThresholdsForm";
 import { useSettingsStore } from "./settings-store";
 
 export function PreferencesForm() {
+  return (
+    <SettingsCard id="preferences-title" title="Security">
+      {(preferences) => <PreferencesFields preferences={preferences} />}
+    </SettingsCard>
+  );
+}
+
+export function MonitoringSettings() {
+  return (
+    <SettingsCard id="monitoring-title" title="Monitoring thresholds">
+      {(preferences) => <FindingThresholdsForm preferences={preferences} />}
+    </SettingsCard>
+  );
+}
+
+/** A card of the settings screen whose form needs the preferences: loading, failing and retrying alike. */
+function SettingsCard({ id, title, children }: { id: string; title: string; children: (preferences: Preferences) => ReactNode }) {
   const preferences = useSettingsStore((state) => state.preferences);
   const loadError = useSettingsStore((state) => state.loadError);
   const load = useSettingsStore((state) => state.load);
   useEffect(() => void load(), [load]);
   return (
-    <section className="card" aria-labelledby="preferences-title">
-      <h2 className="card-title" id="preferences-title">
-        Security
+    <section className="card" aria-labelledby={id}>
+      <h2 className="card-title" id={id}>
+        {title}
       </h2>
-      {loadError ? (
-        <Alert action={<Button onClick={() => void load()}>Retry</Button>}>{loadError}</Alert>
-      ) : preferences ? (
-        <PreferencesFields preferences={preferences} />
-      ) : (
-        <Spinner label="Loading settings…" />
-      )}
+      {loadError ? <Alert action={<Button onClick={() => void load()}>Retry</Button>}>{loadError}</Alert> : preferences ? children(preferences) : <Spinner label="Loading settings…" />}
     </section>
   );
 }

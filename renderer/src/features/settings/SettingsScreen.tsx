@@ -1,8 +1,8 @@
-/** Settings: clipboard and lock timing, workspaces, and what version is running. */
+/** Settings: clipboard and lock timing, monitoring's thresholds, workspaces, and what version is running. */
 import { ScreenHeader } from "../../ui/ScreenHeader";
 import { ManageWorkspaces } from "../workspaces";
 import { AboutKeyward } from "./AboutKeyward";
-import { PreferencesForm } from "./PreferencesForm";
+import { MonitoringSettings, PreferencesForm } from "./PreferencesForm";
 
 export function SettingsScreen() {
   return (
@@ -10,6 +10,7 @@ export function SettingsScreen() {
       <ScreenHeader id="settings-title" title="Settings" />
       <div className="settings-sections">
         <PreferencesForm />
+        <MonitoringSettings />
         <ManageWorkspaces />
         <AboutKeyward />
       </div>

@@ -4,11 +4,14 @@
  * as one comparison per row on values the table caches.
  */
 import type { ApiKey, KeyStatus, Scope } from "../../../../../shared/api/schemas";
+import type { FindingKind } from "../../../../../shared/domain/findings";
 import { addLocalDays, startOfLocalDay } from "../../../../../shared/domain/days";
 import { DUE_SOON_DAYS } from "../../../../../shared/domain/rotation-policy";
 
 export type RotationFilter = "any" | "overdue" | "soon";
 export type ExpiryFilter = "any" | "soon" | "none";
+/** Keys with any open finding, or with one of a kind. */
+export type FindingFilter = "any" | "with" | FindingKind;
 
 export type KeyFilters = {
   search: string;
@@ -16,11 +19,17 @@ export type KeyFilters = {
   status: KeyStatus | "all";
   rotation: RotationFilter;
   expiry: ExpiryFilter;
+  finding: FindingFilter;
   /** Revoked and expired keys are hidden unless this is on (or a status filter asks for them). */
   showRevoked: boolean;
 };
 
-export const NO_FILTERS: KeyFilters = { search: "", scope: "all", status: "all", rotation: "any", expiry: "any", showRevoked: false };
+export const NO_FILTERS: KeyFilters = { search: "", scope: "all", status: "all", rotation: "any", expiry: "any", finding: "any", showRevoked: false };
+
+/** Whether a key with these open finding kinds passes the findings filter. */
+export function findingMatches(kinds: ReadonlySet<FindingKind>, filter: Exclude<FindingFilter, "any">): boolean {
+  return filter === "with" ? kinds.size > 0 : kinds.has(filter);
+}
 
 /** "Expiring in 14 days": the same window as "due soon". */
 export const EXPIRING_SOON_DAYS = DUE_SOON_DAYS;

@@ -17,8 +17,9 @@ import {
 import type { KeyStatus, Scope } from "../../../../../shared/api/schemas";
 import { SCOPE_RANK } from "../../../../../shared/domain/scopes";
 import { EnvironmentBadge, ScopeBadge, StatusBadge } from "../../../ui/Badge";
+import { FindingBadges } from "../../findings";
 import { RotationDueCell } from "../../rotation";
-import { matchesSearch, statusVisible, type KeyFilters } from "./filters";
+import { findingMatches, matchesSearch, statusVisible, type FindingFilter, type KeyFilters } from "./filters";
 import { AgeCell, CreatedCell, ExpiresCell, KeyDisplayCell, LastUsedCell, NameCell } from "./KeyCells";
 import { KeyRowMenu } from "./KeyRowMenu";
 import { SelectAllCell, SelectRowCell } from "./SelectCells";
@@ -49,6 +50,8 @@ const statusShown: FilterFn<Features, KeyRow> = (row, _columnId, filters: Pick<K
 const createdBefore: FilterFn<Features, KeyRow> = (row, _columnId, before: number) => row.original.rotatable && row.original.createdMs < before;
 const expiresWithin: FilterFn<Features, KeyRow> = (row, _columnId, range: { from: number; to: number } | "none") =>
   range === "none" ? row.original.expiresMs === null : row.original.expiresMs !== null && row.original.expiresMs > range.from && row.original.expiresMs < range.to;
+
+const hasFinding: FilterFn<Features, KeyRow> = (row, _columnId, filter: Exclude<FindingFilter, "any">) => findingMatches(row.original.findingKinds, filter);
 
 const column = createColumnHelper<Features, KeyRow>();
 
@@ -95,6 +98,15 @@ export const keyColumns = column.columns([
     sortDescFirst: false,
     filterFn: statusShown,
     cell: ({ row }) => <StatusBadge status={row.original.key.status} />,
+  }),
+  // Most severe first when ascending; keys with no finding last.
+  column.accessor((row) => row.findingRank, {
+    id: "findings",
+    header: "Findings",
+    sortFn: comparePrimitives,
+    sortDescFirst: false,
+    filterFn: hasFinding,
+    cell: ({ row }) => <FindingBadges keyId={row.original.key.id} />,
   }),
   column.accessor((row) => row.createdMs, {
     id: "createdAt",

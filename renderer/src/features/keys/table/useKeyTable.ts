@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTable, type ColumnFiltersState, type SortingState } from "@tanstack/react-table";
 import type { ApiKey } from "../../../../../shared/api/schemas";
+import { useFindingsStore } from "../../findings";
 import { createdBeforeFor, expiryRange, type KeyFilters } from "./filters";
 import { DEFAULT_SORTING, keyColumns, keyTableFeatures } from "./key-columns";
 import { toKeyRows, type KeyRow } from "./table-rows";
@@ -18,6 +19,7 @@ export function toColumnFilters(filters: KeyFilters, rotationDays: number, today
   if (createdBefore !== null) columnFilters.push({ id: "rotationDue", value: createdBefore });
   const expiry = expiryRange(filters.expiry, today);
   if (expiry !== null) columnFilters.push({ id: "expiresAt", value: expiry });
+  if (filters.finding !== "any") columnFilters.push({ id: "findings", value: filters.finding });
   return columnFilters;
 }
 
@@ -27,7 +29,8 @@ const ignoreFilterChange = () => undefined;
 
 export function useKeyTable(keys: ApiKey[], filters: KeyFilters, rotationDays: number, today: number) {
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
-  const rows = useMemo(() => toKeyRows(keys), [keys]);
+  const findings = useFindingsStore((state) => state.openByKey);
+  const rows = useMemo(() => toKeyRows(keys, findings), [keys, findings]);
   const columnFilters = useMemo(() => toColumnFilters(filters, rotationDays, today), [filters, rotationDays, today]);
   const table = useTable({
     features: keyTableFeatures,

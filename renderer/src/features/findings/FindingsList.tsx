@@ -1,0 +1,77 @@
+/**
+ * The findings that pass the filters, most severe first: severity, the key (its name opens its
+ * details), the finding with its evidence, and its actions. Long lists show in pages of 100, so a
+ * workspace with thousands of findings stays quick.
+ */
+import { useMemo, useState } from "react";
+import type { ApiKey } from "../../../../shared/api/schemas";
+import { FINDING_TITLES, type Finding } from "../../../../shared/domain/findings";
+import { Button } from "../../ui/Button";
+import { formatAbsolute, formatCount } from "../../ui/format";
+import { useKeyDetailsStore } from "../key-details";
+import { FindingActions } from "./FindingActions";
+import { SeverityBadge } from "./SeverityBadge";
+
+const PAGE = 100;
+
+export function FindingsList({ findings, keysById }: { findings: readonly Finding[]; keysById: ReadonlyMap<string, ApiKey> }) {
+  const [limit, setLimit] = useState(PAGE);
+  const shown = useMemo(() => findings.slice(0, limit), [findings, limit]);
+  const openDetails = useKeyDetailsStore((state) => state.open);
+  return (
+    <div className="findings-list-wrap">
+      <table className="findings-table">
+        <caption className="visually-hidden">Findings, most severe first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Severity</th>
+            <th scope="col">Key</th>
+            <th scope="col">Finding</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((finding) => {
+            const apiKey = keysById.get(finding.keyId);
+            return (
+              <tr key={finding.id} data-finding-id={finding.id} className={finding.dismissal ? "finding-dismissed" : undefined}>
+                <td>
+                  <SeverityBadge severity={finding.severity} />
+                </td>
+                <td className="finding-key">
+                  <button type="button" className="key-name-button truncate" title={`${apiKey?.name ?? finding.keyId}: open details`} onClick={() => openDetails(finding.keyId)}>
+                    {apiKey?.name ?? finding.keyId}
+                  </button>
+                  {apiKey ? <code className="key-display muted">{apiKey.display}</code> : null}
+                </td>
+                <td className="finding-text">
+                  <strong>{FINDING_TITLES[finding.kind]}</strong>
+                  <p>{finding.explanation}</p>
+                  {finding.dismissal ? (
+                    <p className="muted">
+                      Dismissed {formatAbsolute(finding.dismissal.at)}
+                      {finding.dismissal.by ? ` by ${finding.dismissal.by}` : ""}: “{finding.dismissal.note}”
+                    </p>
+                  ) : null}
+                </td>
+                <td className="finding-actions-cell">
+                  <FindingActions finding={finding} apiKey={apiKey} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {findings.length > limit ? (
+        <div className="list-more">
+          <Button onClick={() => setLimit(limit + PAGE)}>Show {formatCount(Math.min(PAGE, findings.length - limit))} more</Button>
+          <span className="muted">
+            {formatCount(limit)} of {formatCount(findings.length)} shown
+          </span>
+        </div>
+      ) : null}
+    </div>
+  );
+}

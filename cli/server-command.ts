@@ -2,6 +2,9 @@
  * `keyward server`: runs the reference server, or (`admin-token`) makes an admin token for it.
  * With DATABASE_URL=postgres://… in the environment both use PostgreSQL instead of SQLite in --data.
  * TLS key files are read here and handed to the server; their contents are never printed.
+ * Protects against: a TLS key or database password printed (neither is), an admin token shown
+ * anywhere but the terminal that asked for it. Does not protect against: a terminal whose output
+ * is recorded, or a DATABASE_URL visible to other users in the process list.
  */
 import fs from "node:fs";
 import net from "node:net";

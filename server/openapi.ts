@@ -1,4 +1,9 @@
-/** The OpenAPI 3.1 document, generated from the contract table and its zod schemas. */
+/*
+ * The OpenAPI 3.1 document, generated from the contract table and its zod schemas.
+ * Protects against: a document that drifts from what the server checks (it is generated from the
+ * same schemas). Does not protect against: nothing secret is in it; it names the admin token and
+ * API key schemes only.
+ */
 import { z } from "zod";
 import { ENDPOINTS, RESOURCE_ENDPOINTS, type Endpoint } from "../shared/api/endpoints";
 import { ErrorBody } from "../shared/api/schemas";

@@ -3,6 +3,8 @@
  * forms, counts and reasons, never a secret. Every string is also searched for anything shaped
  * like a credential (uo_live_/uo_test_/uo_adm_ and 38 base-62 characters, checksum or not): such an
  * event is refused, so a caller's mistake cannot put a key into the log.
+ * Protects against: a secret in the log through a caller's mistake. Does not protect against: a
+ * secret in a shape that is not a Keyward credential (a passphrase typed into a note).
  */
 import { z } from "zod";
 import { RevokeReason, Scope } from "../../shared/api/schemas";

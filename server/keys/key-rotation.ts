@@ -2,6 +2,8 @@
  * Rotation: a successor with the same name and environment (the same scope unless rescoped), linked
  * both ways, and the old key's expiry shortened to the grace period if one is given. The old key
  * keeps working until it is revoked or expires. Runs inside the caller's change transaction.
+ * Protects against: two rotations of one key (the row is read locked) and a successor's secret
+ * being kept (only its hash is stored). Does not protect against: a caller that logs the answer.
  */
 import type { Transaction } from "kysely";
 import type { Scope } from "../../shared/api/schemas";

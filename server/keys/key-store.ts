@@ -6,6 +6,9 @@
  * this process before it is answered. A change reads the key's row locked (PostgreSQL FOR UPDATE;
  * SQLite's write transactions hold the lock from their start), so two processes cannot both revoke
  * or both rotate one key.
+ * Protects against: a stored secret (hashes only; lookups by hash), a revoked key honoured by
+ * another process for more than a second. Does not protect against: a database reader learning
+ * which hashes exist, or a caller logging the create answer.
  */
 import { createHash, hash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const ROOTS = ["core", "electron", "server", "renderer/src", "shared", "cli", "test/harness"];
-// Code that touches a secret (comments do not count).
-const HANDLES_SECRET = /(\.secret\b|\bsecret:|secretOf\(|\badminToken\b|\bpassphrase\b|\bdataKey\b|\bsecret\)|\(secret\b|, secret\b)/;
+// Code that touches a secret (comments do not count; a chart's `dataKey=` prop is not the vault's data key).
+const HANDLES_SECRET = /(\.secret\b|\bsecret:|secretOf\(|\badminToken\b|\bpassphrase\b|\bdataKey\b(?!=)|\bsecret\)|\(secret\b|, secret\b)/;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -18,6 +18,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, "electron/main/index.ts"),
           "keyward-cli": resolve(__dirname, "cli/keyward.ts"),
+          // The leak scanner's worker threads load this file from beside the bundle (core/scan/worker/worker-url.ts).
+          "scan-worker": resolve(__dirname, "core/scan/worker/scan-worker.ts"),
         },
       },
     },

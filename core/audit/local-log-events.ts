@@ -32,6 +32,8 @@ export const LOCAL_EVENT_DATA = {
   "key.revoked": z.strictObject({ workspace, keyId: id, reason: RevokeReason, note: label.nullable() }),
   "workspace.added": z.strictObject({ workspace, url: label }),
   "workspace.removed": z.strictObject({ workspace, url: label }),
+  /** A leak scan finished: where, and how many keys (and live keys of the workspace) it found. */
+  "scan.completed": z.strictObject({ folder: label, history: z.boolean(), keysFound: count, activeKeysFound: count, workspace: workspace.nullable() }),
   "finding.dismissed": z.strictObject({ workspace, findingId: z.string().min(1).max(300), kind: FindingKind, note: z.string().max(1000) }),
   "finding.restored": z.strictObject({ workspace, findingId: z.string().min(1).max(300), kind: FindingKind }),
   "audit.bundle_verified": z.strictObject({ file: label, bundleSha256: z.string().regex(/^[0-9a-f]{64}$/), valid: z.boolean(), summary: label }),

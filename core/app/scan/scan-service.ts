@@ -143,6 +143,14 @@ export class ScanService {
       if (matched.workspace) await this.remember(run, result, matched.workspace.id, report);
       else await this.rememberRecent(run.folder.path);
       this.last = { report, result };
+      const activeKeys = new Set(result.findings.flatMap((finding) => (finding.match?.status === "active" && finding.match.keyId ? [finding.match.keyId] : [])));
+      void this.core.activity.record("scan.completed", {
+        folder: run.folder.path,
+        history: run.history,
+        keysFound: report.groupCount,
+        activeKeysFound: activeKeys.size,
+        workspace: matched.workspace?.name ?? null,
+      });
       outcome = { outcome: "done", report };
     } catch (error) {
       outcome = isCancelled(error) || signal.aborted ? { outcome: "cancelled" } : { outcome: "failed", message: failureMessage(error, run.folder) };

@@ -112,6 +112,9 @@ describe("desktop leak scans", () => {
     expect(leaks.find((leak) => leak.keyId === active.id)).toMatchObject({ display: active.display, locations: ["config/.env:1", "deploy.yml:1"], locationCount: 2 });
     expect(app.core.scans.leaks("another-workspace")).toEqual([]);
     expectNoSecret([active.secret, revoked.secret, stranger], scansFile(app), JSON.stringify(app.events));
+    // The app's own audit log says a scan found three keys, one of them live.
+    const [completed] = await app.core.activity.read({ type: "scan.completed" });
+    expect(completed?.data).toEqual({ folder: dir, history: false, keysFound: 3, activeKeysFound: 1, workspace: "Test workspace" });
 
     await app.restart();
     expect(app.core.scans.leaks("attached").map((leak) => leak.keyId).sort()).toEqual([active.id, revoked.id].sort());

@@ -186,11 +186,14 @@ function outcome(decision: ReviewDecision, key: ApiKey | undefined, keys: Map<st
   if (decision.decision === "revoke") {
     if (key.status !== "revoked" || !key.revokedAt || key.revokedAt < decision.decidedAt) return null;
     const why = [key.revokedReason, key.revokedNote].filter(Boolean).join(": ");
-    return `Revoked on ${key.revokedAt}${key.revokedBy ? ` by ${key.revokedBy}` : ""}${why ? ` (${why})` : ""}.`;
+    return `Revoked on ${utc(key.revokedAt)}${key.revokedBy ? ` by ${key.revokedBy}` : ""}${why ? ` (${why})` : ""}.`;
   }
   const successor = key.replacedById ? keys.get(key.replacedById) : undefined;
   if (!successor || successor.createdAt < decision.decidedAt) return null;
   const scope = successor.scope === key.scope ? `same scope (${successor.scope})` : `scope ${key.scope} → ${successor.scope}`;
   const old = key.status === "active" ? "the old key stays active until the rotation's last step" : `the old key is ${key.status}`;
-  return `Rotated into “${successor.name}” (${successor.id}), ${scope}, on ${successor.createdAt}; ${old}.`;
+  return `Rotated into “${successor.name}” (${successor.id}), ${scope}, on ${utc(successor.createdAt)}; ${old}.`;
 }
+
+/** "2026-06-15 12:00 UTC", as the reports write times. */
+const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { ApiKey, AuditEvent, ChainHead } from "../../api/schemas";
 import { Finding } from "../../domain/findings";
-import { Review, ReviewDecision, ReviewDecisionKind, ReviewSource } from "../../domain/review";
+import { Review, REVIEW_DECISIONS, ReviewSource } from "../../domain/review";
 import { channel, Id, NoInput, Time } from "./common";
 
 /** Where an event of the audit log view comes from: the workspace's chain, or this app's local log. */
@@ -186,8 +186,8 @@ export type StartReviewInput = z.input<typeof StartReviewInput>;
 export const DecideInput = z.strictObject({
   reviewId: ReviewId,
   keyId: Id,
-  decision: ReviewDecisionKind,
-  note: ReviewDecision.shape.note.default(""),
+  decision: z.enum(REVIEW_DECISIONS, { error: "Choose keep, rotate, rescope or revoke" }),
+  note: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
 });
 export type DecideInput = z.input<typeof DecideInput>;
 

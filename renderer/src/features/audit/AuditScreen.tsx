@@ -1,10 +1,87 @@
-/** The Audit screen. */
+/**
+ * The Audit screen: the connected workspace's audit log (with both chains' verification), an audit
+ * bundle opened offline, and quarterly reviews. It works with no workspace connected and no network:
+ * a bundle is verified and reviewed on this computer alone.
+ */
+import { useEffect } from "react";
+import { Tabs } from "radix-ui";
+import { useKeywardEvent } from "../../ipc/events";
+import { Alert } from "../../ui/Alert";
+import { Button } from "../../ui/Button";
 import { ScreenHeader } from "../../ui/ScreenHeader";
+import { useAsyncAction } from "../../ui/useAsyncAction";
+import { useConnectedWorkspace } from "../workspaces";
+import { useAuditLogStore } from "./audit-log-store";
+import { AuditLogView } from "./AuditLogView";
+import { useAuditViewStore, type AuditView } from "./audit-view-store";
+import { BundleView } from "./BundleView";
+import { useBundleStore } from "./bundle-store";
+import { ReviewsView } from "./ReviewsView";
+import { SaveBundleButton } from "./SaveBundleButton";
+import "../../styles/audit.css";
 
 export function AuditScreen() {
+  const workspace = useConnectedWorkspace();
+  const chosen = useAuditViewStore((state) => state.view);
+  const show = useAuditViewStore((state) => state.show);
+  const openBundle = useBundleStore((state) => state.open);
+  const opening = useBundleStore((state) => state.opening);
+  const opened = useBundleStore((state) => state.opened);
+  const action = useAsyncAction();
+  const view: AuditView = chosen ?? (workspace ? "log" : "bundle");
+
+  useEffect(() => {
+    void useBundleStore.getState().load().catch(() => undefined);
+  }, []);
+  useKeywardEvent("audit.progress", (event) => {
+    useAuditLogStore.getState().progressed(event);
+    useBundleStore.getState().progressed(event);
+  });
+
+  const open = () =>
+    void action.run(async () => {
+      show("bundle");
+      await openBundle();
+    });
+
   return (
-    <section aria-labelledby="audit-title">
-      <ScreenHeader id="audit-title" title="Audit" subtitle="Evidence an auditor can verify offline." />
+    <section className="screen audit-screen" aria-labelledby="audit-title">
+      <ScreenHeader
+        id="audit-title"
+        title="Audit"
+        subtitle="The audit log and its verification, audit bundles verified offline, and quarterly reviews of every active key."
+        actions={
+          <div className="audit-header-actions">
+            {workspace ? <SaveBundleButton workspaceName={workspace.name} /> : null}
+            <Button variant="primary" busy={opening} onClick={open}>
+              Open audit bundle…
+            </Button>
+          </div>
+        }
+      />
+      {action.error ? <Alert>{action.error.message}</Alert> : null}
+      <Tabs.Root className="audit-tabs" value={view} onValueChange={(next) => show(next as AuditView)}>
+        <Tabs.List className="audit-tab-list" aria-label="Audit">
+          <Tabs.Trigger className="audit-tab" value="log">
+            Audit log
+          </Tabs.Trigger>
+          <Tabs.Trigger className="audit-tab" value="bundle">
+            Audit bundle{opened ? `: ${opened.verification.valid ? "valid" : "not valid"}` : ""}
+          </Tabs.Trigger>
+          <Tabs.Trigger className="audit-tab" value="reviews">
+            Reviews
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content className="audit-tab-panel" value="log">
+          <AuditLogView workspace={workspace} />
+        </Tabs.Content>
+        <Tabs.Content className="audit-tab-panel" value="bundle">
+          <BundleView />
+        </Tabs.Content>
+        <Tabs.Content className="audit-tab-panel" value="reviews">
+          <ReviewsView workspace={workspace} />
+        </Tabs.Content>
+      </Tabs.Root>
     </section>
   );
 }

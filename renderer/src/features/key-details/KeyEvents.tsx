@@ -1,11 +1,11 @@
-/** The key's recent audit events, newest first. */
+/** The key's recent audit events, newest first: the workspace's and this app's own (generated, shown, copied, revoked here), each marked by where it comes from. */
 import { useEffect } from "react";
-import { auditActorLabel, auditEventDetail, auditEventLabel } from "../../../../shared/domain/audit-events";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { Section } from "../../ui/Section";
 import { Spinner } from "../../ui/Spinner";
+import { actorLabel, eventDetail, eventLabel, eventSource, SOURCE_LABELS } from "../audit";
 import { useKeyDetailsStore } from "./key-details-store";
 
 /** `revision` changes whenever the key does (an edit, a revocation): its events are read again. */
@@ -23,15 +23,18 @@ export function KeyEvents({ keyId, revision }: { keyId: string; revision: string
         <p className="muted">No events yet.</p>
       ) : (
         <ol className="event-list">
-          {state.events.map((event) => (
-            <li key={event.seq} className="event-item">
-              <span className="event-type">{auditEventLabel(event.type)}</span>
-              <span className="event-detail">{auditEventDetail(event)}</span>
-              <span className="muted event-meta">
-                <RelativeTime iso={event.at} /> · {auditActorLabel(event.actor)} · #{event.seq}
-              </span>
-            </li>
-          ))}
+          {state.events.map((event) => {
+            const source = eventSource(event);
+            return (
+              <li key={`${source}-${event.seq}`} className="event-item">
+                <span className="event-type">{eventLabel(event)}</span>
+                <span className="event-detail">{eventDetail(event)}</span>
+                <span className="muted event-meta">
+                  <RelativeTime iso={event.at} /> · {actorLabel(event.actor)} · {SOURCE_LABELS[source]} #{event.seq}
+                </span>
+              </li>
+            );
+          })}
         </ol>
       )}
     </Section>

@@ -1,4 +1,4 @@
-/** The workspaces list in Settings: add one, switch, or remove a remote one (the local one stays). */
+/** The workspaces list in Settings: add one, switch, or remove a remote one (the local one stays); the connected one's audit signing key. */
 import { useState } from "react";
 import type { WorkspaceSummary } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
@@ -6,6 +6,7 @@ import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { PlusIcon } from "../../ui/icons";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { SigningKeyFingerprint } from "./SigningKeyFingerprint";
 import { STATE_LABELS } from "./workspace-labels";
 import { useWorkspaceStore } from "./workspace-store";
 
@@ -63,6 +64,7 @@ export function ManageWorkspaces() {
           );
         })}
       </ul>
+      <SigningKeyFingerprint />
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(next) => (next ? undefined : setRemoving(null))}

@@ -175,7 +175,7 @@ describe("quarterly reviews", () => {
     await app.value("keys.revoke", { id: billing.id, reason: "unused" });
     const carried = await app.value("audit.refreshCarriedOut", { reviewId: review.id });
     expect(carried.changed).toEqual([billing.id]);
-    expect(carried.review.decisions[billing.id].carriedOut.result).toMatch(/^Revoked on .* \(unused\)\.$/);
+    expect(carried.review.decisions[billing.id].carriedOut.result).toMatch(/^Revoked on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by .* \(unused\)\.$/);
     expect(await app.call("audit.decide", { reviewId: review.id, keyId: billing.id, decision: "keep" })).toMatchObject({ ok: false, error: { code: "conflict" } });
 
     await app.value("audit.decide", { reviewId: review.id, keyId: search.id, decision: "keep" });

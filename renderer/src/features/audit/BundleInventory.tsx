@@ -1,0 +1,64 @@
+/**
+ * An opened bundle's inventory: every key as the workspace signed it, active first, each with the
+ * findings computed from the bundle alone (as of its export time).
+ */
+import type { ApiKey } from "../../../../shared/api/schemas";
+import type { Finding } from "../../../../shared/domain/findings";
+import { ScopeBadge, StatusBadge } from "../../ui/Badge";
+import { countOf } from "../../ui/format";
+import { formatEventTime } from "./audit-text";
+import { FindingList } from "./FindingList";
+
+export function BundleInventory({ keys, findings, generatedAt }: { keys: ApiKey[]; findings: Finding[]; generatedAt: string }) {
+  const byKey = new Map<string, Finding[]>();
+  for (const finding of findings) byKey.set(finding.keyId, [...(byKey.get(finding.keyId) ?? []), finding]);
+  const sorted = [...keys].sort((a, b) => Number(b.status === "active") - Number(a.status === "active") || a.name.localeCompare(b.name));
+  const active = keys.filter((key) => key.status === "active").length;
+  return (
+    <section className="card" aria-labelledby="bundle-inventory-title">
+      <div className="card-heading">
+        <h2 className="card-title" id="bundle-inventory-title">
+          Inventory
+        </h2>
+        <span className="muted">
+          {countOf(keys.length, "key")} ({active} active), {countOf(findings.length, "finding")} as of {formatEventTime(generatedAt)}
+        </span>
+      </div>
+      <div className="audit-table-wrap">
+        <table className="simple-table audit-inventory">
+          <caption className="visually-hidden">The bundle's keys and their findings</caption>
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Scope</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Findings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((key) => (
+              <tr key={key.id}>
+                <td>
+                  <span className="audit-key-name">{key.name}</span>
+                  <code className="key-display">{key.display}</code>
+                  <span className="muted audit-small">Created {formatEventTime(key.createdAt)}</span>
+                </td>
+                <td>
+                  <ScopeBadge scope={key.scope} />
+                </td>
+                <td>
+                  <StatusBadge status={key.status} />
+                </td>
+                <td>{key.lastUsedAt ? <span className="audit-small">{formatEventTime(key.lastUsedAt)}</span> : <span className="muted audit-small">Never</span>}</td>
+                <td>
+                  <FindingList findings={byKey.get(key.id) ?? []} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

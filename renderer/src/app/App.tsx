@@ -1,8 +1,9 @@
 /** The app: a skip link, the production band, the top bar, then the current screen. Screens are chosen by the URL hash. */
 import { hasBridge } from "../ipc/presence";
 import { useRouteStore, type Route } from "../navigation/route-store";
+import { Spinner } from "../ui/Spinner";
 import { TooltipProvider } from "../ui/Tooltip";
-import type { ComponentType } from "react";
+import { Suspense, type ComponentType } from "react";
 import { AuditScreen } from "../features/audit";
 import { FindingsScreen } from "../features/findings";
 import { KeysScreen } from "../features/keys";
@@ -74,7 +75,9 @@ function Shell() {
       <ProductionBand />
       <TopBar />
       <main className="main" id="main">
-        <Screen />
+        <Suspense fallback={<Spinner label="Opening…" />}>
+          <Screen />
+        </Suspense>
       </main>
       <KeyDialogs />
     </div>

@@ -3,7 +3,7 @@
  * days (a chart, with the totals in words), the clients that used it (IP, user agent, first and last
  * seen, requests), and its refused requests by reason.
  */
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import type { KeyUsage } from "../../../../shared/api/schemas";
 import { refusalLabel } from "../../../../shared/domain/refusals";
 import { Alert } from "../../ui/Alert";
@@ -13,8 +13,11 @@ import { RelativeTime } from "../../ui/RelativeTime";
 import { Section } from "../../ui/Section";
 import { Spinner } from "../../ui/Spinner";
 import { useKeyDetailsStore } from "./key-details-store";
-import { KeyUsageChart } from "./KeyUsageChart";
+import { lazyNamed } from "../../ui/lazy";
 import { USAGE_WINDOWS, usageSeries, usageTotals, type UsagePoint, type UsageWindow } from "./usage-series";
+
+// The charting library loads with the first chart, not at start.
+const KeyUsageChart = lazyNamed(() => import("./KeyUsageChart"), "KeyUsageChart");
 
 /** `revision` changes whenever the key does (a use shows in its last-used time): the usage is read again. */
 export function KeyUsageSection({ keyId, revision }: { keyId: string; revision: string }) {
@@ -46,7 +49,9 @@ export function KeyUsageSection({ keyId, revision }: { keyId: string; revision: 
         <Spinner label="Reading the key's usage…" />
       ) : (
         <>
-          <KeyUsageChart points={points} label={`Requests per day over the last ${shownDays} days`} />
+          <Suspense fallback={<Spinner label="Drawing the chart…" />}>
+            <KeyUsageChart points={points} label={`Requests per day over the last ${shownDays} days`} />
+          </Suspense>
           <Clients clients={usage.clients} />
           <Refusals refusals={usage.refusals} />
         </>

@@ -6,7 +6,7 @@
  */
 import { IPC_CONTRACT_VERSION } from "../../../shared/ipc/contract";
 import type { AppCore } from "../app-core";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 export function appHandlers(core: AppCore): HandlersOf<"app"> & HandlersOf<"clipboard"> & HandlersOf<"preferences"> {
   const { platform, clipboard, keys, vault, preferences, activity } = core;

@@ -1,6 +1,6 @@
 /** audit.* */
 import type { AppCore } from "../app-core";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 export function auditHandlers({ audits }: AppCore): HandlersOf<"audit"> {
   const { reviews } = audits;

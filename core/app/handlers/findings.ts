@@ -1,6 +1,6 @@
 /** findings.* */
 import type { AppCore } from "../app-core";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 export function findingHandlers({ findings }: AppCore): HandlersOf<"findings"> {
   return {

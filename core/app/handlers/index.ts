@@ -3,7 +3,6 @@
  * main process registers exactly this table, and the browser harness serves exactly this table:
  * the only difference between them is the platform adapters.
  */
-import type { ChannelName, OutputOf, ParsedInputOf } from "../../../shared/ipc/contract";
 import type { AppCore } from "../app-core";
 import { appHandlers } from "./app";
 import { auditHandlers } from "./audit";
@@ -13,11 +12,10 @@ import { rotationHandlers } from "./rotation";
 import { scanHandlers } from "./scan";
 import { teamHandlers } from "./team";
 import { vaultHandlers } from "./vault";
+import type { HandlerTable } from "./types";
 import { workspaceHandlers } from "./workspaces";
 
-export type HandlerTable = { [N in ChannelName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> };
-/** The handlers of the channels whose names start with `prefix`. */
-export type HandlersOf<Prefix extends string> = { [N in ChannelName as N extends `${Prefix}.${string}` ? N : never]: HandlerTable[N] };
+export type { HandlerTable, HandlersOf } from "./types";
 
 export function createHandlers(core: AppCore): HandlerTable {
   return {

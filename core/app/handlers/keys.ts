@@ -8,7 +8,7 @@ import { writeFileAtomic } from "../../vault/atomic-write";
 import { ioError } from "../../vault/errors";
 import type { AppCore } from "../app-core";
 import { keysToCsv, keysToJson } from "../keys/key-export";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 export function keyHandlers(core: AppCore): HandlersOf<"keys"> & HandlersOf<"secrets"> {
   const { keys, workspaces, platform } = core;

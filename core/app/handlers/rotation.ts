@@ -1,6 +1,6 @@
 /** rotation.* */
 import type { AppCore } from "../app-core";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 export function rotationHandlers({ rotations, preferences }: AppCore): HandlersOf<"rotation"> {
   return {

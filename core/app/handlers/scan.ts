@@ -10,7 +10,7 @@ import { toJsonReport, toSarif } from "../../scan";
 import { writeFileAtomic } from "../../vault/atomic-write";
 import { ioError } from "../../vault/errors";
 import type { AppCore } from "../app-core";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 /** A folder's name made safe for a file name: "my repo (old)" → "my-repo-old". */
 const fileNamePart = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 60) || "folder";

@@ -5,7 +5,7 @@
  * secret or passphrase the user types, which comes in through these channels, as it must.
  */
 import type { AppCore } from "../app-core";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 export function teamHandlers({ team }: AppCore): HandlersOf<"team"> {
   return {

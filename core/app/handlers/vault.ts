@@ -8,7 +8,7 @@ import { IpcError } from "../../../shared/ipc/errors";
 import type { EntryInfo } from "../../vault";
 import type { AppCore } from "../app-core";
 import type { ActivityLog } from "../audit/activity-log";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 const summary = (entry: EntryInfo): VaultEntrySummary => ({
   id: entry.id,

@@ -1,6 +1,6 @@
 /** workspaces.* */
 import type { AppCore } from "../app-core";
-import type { HandlersOf } from "./index";
+import type { HandlersOf } from "./types";
 
 export function workspaceHandlers({ workspaces, activity }: AppCore): HandlersOf<"workspaces"> {
   return {

@@ -125,8 +125,10 @@ test("the audit log: the workspace's events and the app's own, filtered, both ch
   await expect(rows.filter({ hasText: "Key created" })).toHaveCount(0);
   await expect(rows.first()).toContainText("This app");
   await app.getByLabel("Source").selectOption({ label: "Both" });
+  await expect(rows.filter({ hasText: "Key created" })).toHaveCount(2);
   await app.getByRole("combobox", { name: /^Key/ }).selectOption({ label: `Search indexer (${search.key.display})` });
   // Created, revealed (by the test's seeding), revoked: two from the workspace, three from the app.
+  await expect(rows.filter({ hasText: "Billing sync" })).toHaveCount(0);
   await expect(rows).toHaveCount(5);
   await expect(rows.filter({ hasText: "Secret shown" })).toContainText("This app");
   await app.getByLabel("Type").selectOption("key.revoked");
@@ -180,6 +182,8 @@ test("offline audit mode: a bundle saved from the workspace opens in an app with
   const fingerprint = app.getByRole("group", { name: "Audit signing key of Local workspace" });
   await expect(fingerprint).toContainText(bundle.signing.fingerprint.slice(0, 4));
   expect(await fingerprint.locator("code").getAttribute("aria-label")).toBe(`Fingerprint ${bundle.signing.fingerprint}`);
+  expect(await axeViolations(app)).toEqual([]);
+  await app.locator("section.card", { has: fingerprint }).screenshot({ path: "/tmp/audit-settings-fingerprint.png" });
 
   // The officer's machine: the app attached to a workspace that is not there, and every request
   // that is not to the app itself cut.
@@ -352,4 +356,6 @@ test("a review of the connected workspace: resumed after a reload, a revoke deci
   await expect(card).toContainText("Decision: Revoke — Replaced by per-service keys.");
   await app.getByRole("button", { name: "Back to reviews" }).click();
   await expect(app.getByText("Signed off by Sam Officer")).toBeVisible();
+  expect(await axeViolations(app)).toEqual([]);
+  await shoot(app, "reviews-list");
 });

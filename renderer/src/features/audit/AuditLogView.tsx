@@ -29,10 +29,11 @@ export function AuditLogView({ workspace }: { workspace: WorkspaceSummary | null
   const workspaceId = workspace?.id ?? null;
 
   useEffect(() => {
-    const store = useAuditLogStore.getState();
-    void store.load(workspaceId);
-    void store.checkApp();
-    if (workspaceId && store.workspaceCheck.state === "idle") void store.checkWorkspace();
+    const { load, checkApp, checkWorkspace } = useAuditLogStore.getState();
+    void load(workspaceId);
+    void checkApp();
+    // Read after `load`, which forgets another workspace's check.
+    if (workspaceId && useAuditLogStore.getState().workspaceCheck.state === "idle") void checkWorkspace();
   }, [workspaceId]);
 
   return (

@@ -25,15 +25,23 @@ export function BundleInventory({ keys, findings, generatedAt }: { keys: ApiKey[
         </span>
       </div>
       <div className="audit-table-wrap">
-        <table className="simple-table audit-inventory">
+        <table className="audit-table audit-inventory">
           <caption className="visually-hidden">The bundle's keys and their findings</caption>
           <thead>
             <tr>
               <th scope="col">Key</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Findings</th>
+              <th scope="col" className="audit-col-badge">
+                Scope
+              </th>
+              <th scope="col" className="audit-col-badge">
+                Status
+              </th>
+              <th scope="col" className="audit-col-used">
+                Last used
+              </th>
+              <th scope="col" className="audit-col-findings">
+                Findings
+              </th>
             </tr>
           </thead>
           <tbody>

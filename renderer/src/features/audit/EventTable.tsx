@@ -12,15 +12,25 @@ type Row = AuditEvent & { source?: AuditLogSource };
 export function EventTable({ events, caption, keyName, showSource }: { events: Row[]; caption: string; keyName: (id: string) => string | undefined; showSource: boolean }) {
   return (
     <div className="audit-table-wrap">
-      <table className={`simple-table audit-table${showSource ? " audit-table-sources" : ""}`}>
+      <table className="audit-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            {showSource ? <th scope="col">Source</th> : null}
+            <th scope="col" className="audit-col-when">
+              When
+            </th>
+            {showSource ? (
+              <th scope="col" className="audit-col-source">
+                Source
+              </th>
+            ) : null}
             <th scope="col">Event</th>
-            <th scope="col">Key</th>
-            <th scope="col">Actor</th>
+            <th scope="col" className="audit-col-key">
+              Key
+            </th>
+            <th scope="col" className="audit-col-actor">
+              Actor
+            </th>
           </tr>
         </thead>
         <tbody>

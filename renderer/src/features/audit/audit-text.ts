@@ -1,6 +1,10 @@
-/**
+/*
  * The audit screens' words: this app's own events (its local log) beside the workspace's
  * (shared/domain/audit-events), where an event comes from, what verifying found, and progress.
+ * Events about secrets (a passphrase changed, a secret copied) are named, never shown.
+ * Protects against: a secret in the audit views (only labels, display forms and counts are
+ * written; the local log refuses credential-shaped data). Does not protect against: a name or note
+ * a user typed a secret into, which is shown as written.
  */
 import type { AuditEvent } from "../../../../shared/api/schemas";
 import { AUDIT_EVENT_LABELS, auditActorLabel, auditEventDetail, auditEventLabel } from "../../../../shared/domain/audit-events";

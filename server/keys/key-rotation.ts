@@ -11,7 +11,13 @@ import { appendAuditEvent } from "../audit/audit-log";
 import type { Database } from "../db/schema";
 import { ApiError } from "../http/api-error";
 import { statusOf, type KeyRow } from "./key-row";
-import type { Actor, KeyStore } from "./key-store";
+import type { Actor, NewKey } from "./key-types";
+
+/** What a rotation needs of the key store (which runs it, in its change transaction). */
+export interface RotationKeyAccess {
+  requireRow(trx: Transaction<Database>, id: string, lock: boolean): Promise<KeyRow>;
+  insertKey(trx: Transaction<Database>, input: NewKey, actor: Actor, at: string, replacesId: string | null): Promise<{ row: KeyRow; secret: string }>;
+}
 
 export interface RotationOutcome {
   successor: KeyRow;
@@ -20,7 +26,7 @@ export interface RotationOutcome {
 }
 
 export async function rotateKey(
-  keys: Pick<KeyStore, "requireRow" | "insertKey">,
+  keys: RotationKeyAccess,
   trx: Transaction<Database>,
   id: string,
   options: { graceSeconds?: number | undefined; scope?: Scope | undefined },

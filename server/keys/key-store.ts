@@ -25,23 +25,9 @@ import { KeyAuthCache, type CachedKey } from "./key-auth-cache";
 import type { KeyChangeFeed } from "./key-change-feed";
 import { statusOf, toApiKey, type KeyRow } from "./key-row";
 import { rotateKey } from "./key-rotation";
+import type { Actor, NewKey } from "./key-types";
 
-export interface Actor {
-  /** Written into audit events, e.g. `admin_token:atk_…`. */
-  id: string;
-  /** Shown as a key's creator and revoker: the admin token's name. */
-  name: string;
-  /** The admin token's id (absent for the server's own tools). */
-  tokenId?: string | null;
-}
-
-export interface NewKey {
-  name: string;
-  scope: Scope;
-  environment: "live" | "test";
-  description: string;
-  expiresAt?: string | null | undefined;
-}
+export type { Actor, NewKey } from "./key-types";
 
 export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 /** The same digest as bytes (one-shot: the hot path of authentication). */

@@ -28,7 +28,6 @@ function shellQuote(word: string): string {
 
 /** The command that runs this keyward again: node, its flags, and the script. */
 export interface SelfCommand {
-  env: string[];
   node: string;
   flags: string[];
   script: string;
@@ -41,7 +40,6 @@ export function selfCommand(): SelfCommand {
   const script = process.argv[1];
   if (!script) throw new Error("Cannot tell which keyward script is running, so the hook would not know what to run.");
   return {
-    env: process.versions.electron ? ["ELECTRON_RUN_AS_NODE=1"] : [],
     node: process.execPath,
     flags: process.execArgv.filter((flag) => !DROPPED_FLAGS.test(flag)),
     script: path.resolve(script),
@@ -60,7 +58,7 @@ if [ ! -x "$KEYWARD_NODE" ] || [ ! -f "$KEYWARD_SCRIPT" ]; then
   echo "keyward pre-commit hook: $KEYWARD_NODE or $KEYWARD_SCRIPT is gone. Reinstall the hook (keyward hook install --force), or commit with --no-verify." >&2
   exit 1
 fi
-${command.env.map((assignment) => `${assignment} `).join("")}exec ${run}
+exec ${run}
 `;
 }
 

@@ -1,8 +1,7 @@
-/** The keyward command line: what people script. */
-import { auditCommand } from "./audit-command";
-import { hookCommand } from "./hook-command";
-import { scanCommand } from "./scan-command";
-import { serverCommand } from "./server-command";
+/**
+ * The keyward command line: what people script. Each command's code is loaded only when it runs:
+ * the pre-commit hook's `keyward scan --staged` must not pay for loading the server.
+ */
 
 const USAGE = `Usage: keyward <command>
 
@@ -16,13 +15,13 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "audit":
-      return auditCommand(rest);
+      return (await import("./audit-command")).auditCommand(rest);
     case "server":
-      return serverCommand(rest);
+      return (await import("./server-command")).serverCommand(rest);
     case "scan":
-      return scanCommand(rest);
+      return (await import("./scan-command")).scanCommand(rest);
     case "hook":
-      return hookCommand(rest);
+      return (await import("./hook-command")).hookCommand(rest);
     case undefined:
     case "help":
     case "--help":

@@ -12,7 +12,7 @@ describe("IPC contract", () => {
       expect(channelSchemas(name), name).toBeDefined();
       expect(ipcChannel(name)).toBe(`keyward:${name}`);
     }
-    expect(EVENT_NAMES).toEqual(["vault.changed", "clipboard.changed", "workspace.changed", "rotation.changed", "reminder.clicked", "secrets.dropped"]);
+    expect(EVENT_NAMES).toEqual(["vault.changed", "clipboard.changed", "workspace.changed", "rotation.changed", "reminder.clicked", "secrets.dropped", "audit.progress", "scan.progress", "scan.finished"]);
   });
 
   it("knows no channel outside the contract, prototype names included", () => {

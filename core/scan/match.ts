@@ -7,7 +7,7 @@ import type { LookupResult } from "../../shared/api/schemas";
 import { cancelled } from "./cancel";
 import type { Finding, ScanMatch } from "./types";
 
-export type KeyStatus = "active" | "revoked" | "expired";
+export type { KeyStatus } from "../../shared/api/schemas";
 
 /** The one workspace call matching needs (WorkspaceClient has it). */
 export interface KeyLookup {

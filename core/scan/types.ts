@@ -3,7 +3,7 @@
  * and gets back. A finding names a credential by its display form and the SHA-256 of the whole
  * credential (what the workspace lookup takes), never by the secret.
  */
-import type { KeyStatus } from "./match";
+import type { KeyStatus } from "../../shared/api/schemas";
 
 export type CredentialKind = "live" | "test" | "admin";
 

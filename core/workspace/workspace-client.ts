@@ -102,6 +102,20 @@ export class WorkspaceClient {
     return this.call(ENDPOINTS.whoami, { credential: apiKey });
   }
 
+  /**
+   * `GET /v1/audit-export` as it arrives (a bundle can be hundreds of megabytes, never held whole):
+   * the raw answer, for the caller to stream to a file and to read refusals from. Sent with the
+   * admin token to this workspace only (redirects refused). A network failure rejects.
+   */
+  streamAuditExport(signal: AbortSignal): Promise<Response> {
+    return fetch(`${this.baseUrl}${ENDPOINTS.auditExport.path}`, {
+      method: "GET",
+      headers: { authorization: `Bearer ${this.adminToken}`, "user-agent": this.options.userAgent ?? CLIENT_USER_AGENT, accept: "application/json" },
+      redirect: "error",
+      signal,
+    });
+  }
+
   private async call<E extends Endpoint>(endpoint: E, options: CallOptions = {}): Promise<E["response"] extends z.ZodType ? z.output<E["response"]> : undefined> {
     const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(options.params?.[name] ?? ""));
     const url = new URL(this.baseUrl + path);

@@ -1,18 +1,16 @@
 /*
  * Downloads the connected workspace's signed audit bundle (`GET /v1/audit-export`) to a file,
- * streamed (a million events are never held in memory), with progress. The WorkspaceClient answers
- * parsed JSON only, so this makes the one call itself, the way the client does: the admin token as
- * a bearer credential, redirects refused, the same error words.
+ * streamed (a million events are never held in memory), with progress, through the client's
+ * streaming call; refusals in the same words as the client's.
  * Protects against: the admin token going anywhere but the workspace's own URL (redirects are
  * refused, and the token is never logged nor written). Does not protect against: a workspace that
  * serves a forged bundle, which is what verifying the file (signature and chain) is for.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ENDPOINTS } from "../../../shared/api/endpoints";
 import { ErrorBody } from "../../../shared/api/schemas";
 import { IpcError } from "../../../shared/ipc/errors";
-import { CLIENT_USER_AGENT, type WorkspaceClient } from "../../workspace/workspace-client";
+import type { WorkspaceClient } from "../../workspace/workspace-client";
 
 /** No byte for this long: the download is given up (a big bundle may take minutes in all). */
 const IDLE_TIMEOUT_MS = 30_000;
@@ -25,9 +23,6 @@ export interface DownloadProgress {
 
 /** Writes the bundle to `file` (through a temporary file beside it) and answers its size in bytes. */
 export async function downloadAuditBundle(client: WorkspaceClient, file: string, onProgress: (progress: DownloadProgress) => void): Promise<number> {
-  // The client keeps its admin token private; this is the one other call allowed to send it.
-  const token = client["adminToken"];
-  const url = `${client.baseUrl}${ENDPOINTS.auditExport.path}`;
   const abort = new AbortController();
   let idle = setTimeout(() => abort.abort(), IDLE_TIMEOUT_MS);
   const touch = () => {
@@ -36,12 +31,7 @@ export async function downloadAuditBundle(client: WorkspaceClient, file: string,
   };
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: "GET",
-      headers: { authorization: `Bearer ${token}`, "user-agent": CLIENT_USER_AGENT, accept: "application/json" },
-      redirect: "error",
-      signal: abort.signal,
-    });
+    response = await client.streamAuditExport(abort.signal);
   } catch {
     clearTimeout(idle);
     throw new IpcError("workspace_unreachable", `Cannot reach the workspace at ${client.baseUrl} to download its audit bundle.`);

@@ -28,6 +28,7 @@ export const APP_EVENT_LABELS: Record<string, string> = {
   "key.revoked": "Key revoked here",
   "workspace.added": "Workspace added",
   "workspace.removed": "Workspace removed",
+  "scan.completed": "Leak scan finished",
   "finding.dismissed": "Finding dismissed",
   "finding.restored": "Finding restored",
   "audit.bundle_verified": "Audit bundle verified",

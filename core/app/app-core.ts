@@ -73,6 +73,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
     },
   );
   let workspaces: WorkspaceService | null = null;
+  let teamVaults: TeamService | null = null;
   const vault: VaultService = new VaultService({
     dataDir: platform.dataDir,
     keychain: platform.keychain,
@@ -82,11 +83,15 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
       platform.emit("vault.changed", { ...status, reason });
       if (reason === "created") void activity.record("vault.created", { file: VAULT_FILE_NAME });
       else if (reason !== "unlocked") void activity.record("vault.locked", { reason: reason === "suspend" ? "sleep" : reason });
-      if (status.unlocked) void workspaces?.retryIfWaitingForVault();
-      else {
+      if (status.unlocked) {
+        void workspaces?.retryIfWaitingForVault();
+        teamVaults?.vaultUnlocked();
+      } else {
         // A locked vault takes every held secret with it: an idle desk gives nothing away.
         held.dropAll("locked");
         void workspaces?.vaultLocked();
+        // The team vault opens with the identity the personal vault holds: it closes with it.
+        teamVaults?.vaultLocked();
       }
     },
   });
@@ -161,6 +166,7 @@ export function createAppCore(platform: Platform, options: AppCoreOptions = {}):
   };
   const scans = new ScanService(services);
   const team = new TeamService(services);
+  teamVaults = team;
   const findings = new FindingsService({ core: services, dismissals: openDismissalsFile(platform.dataDir), leaks: (workspaceId) => scans.leaks(workspaceId) });
   const audits = new AuditService(services, findings);
 

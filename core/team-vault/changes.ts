@@ -9,8 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { mergeEntry } from "../vault/merge";
-import { checkId, checkLabel, checkMeta, checkSecret, type CheckedNewEntry, type CheckedPatch, type FullEntry } from "../vault/entries";
-import { ENTRY_KIND } from "../vault/format";
+import { checkFullEntry, type CheckedNewEntry, type CheckedPatch, type FullEntry } from "../vault/entries";
 import { invalid, TeamVaultError } from "./errors";
 import { signEvent, type EventData, type EventType } from "./events";
 import type { MemberRecord } from "./format";
@@ -96,9 +95,19 @@ export class Draft {
     return this.#store(next, "entry.change", { secretChanged: current.secret !== secret, createdBy: liveRecord(this.state, id).createdBy, conflictOf: current.conflictOf });
   }
 
-  clearHistory(id: string): EntryRecord {
+  /** Drops the previous secrets; `meta`, when given, replaces the entry's (a finished rotation no longer names the old key). */
+  clearHistory(id: string, meta?: Record<string, string> | null): EntryRecord {
     const current = readFull(this.state, id);
-    return this.#store({ ...current, updatedAt: this.#at, history: [] }, "entry.change", { secretChanged: true, createdBy: liveRecord(this.state, id).createdBy, conflictOf: current.conflictOf });
+    return this.#store(withMeta({ ...current, updatedAt: this.#at, history: [] }, meta), "entry.change", { secretChanged: true, createdBy: liveRecord(this.state, id).createdBy, conflictOf: current.conflictOf });
+  }
+
+  /** The newest previous secret becomes the secret again and the current one is forgotten (a cancelled rotation). */
+  restorePreviousSecret(id: string, meta?: Record<string, string> | null): EntryRecord {
+    const current = readFull(this.state, id);
+    const [previous, ...older] = current.history;
+    if (!previous) throw invalid(`The entry “${current.label}” has no previous secret to put back.`);
+    const next = withMeta({ ...current, updatedAt: this.#at, secret: previous.secret, history: older }, meta);
+    return this.#store(next, "entry.change", { secretChanged: true, createdBy: liveRecord(this.state, id).createdBy, conflictOf: current.conflictOf });
   }
 
   deleteEntry(id: string): void {
@@ -172,25 +181,20 @@ export class Draft {
   }
 }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+/** `entry` with `meta` in place of its own: undefined keeps it, null removes it. */
+function withMeta<T extends FullEntry>(entry: T, meta: Record<string, string> | null | undefined): T {
+  if (meta === null) delete entry.meta;
+  else if (meta !== undefined) entry.meta = meta;
+  return entry;
+}
 
 /** An imported entry as the vault will store it, or invalid_input naming the entry (never its secret). */
 export function checkImportedEntry(entry: FullEntry): FullEntry {
   const where = `The imported entry ${typeof entry?.id === "string" ? entry.id.slice(0, 64) : "(no id)"}`;
   try {
-    checkId(entry.id);
-    checkLabel(entry.label);
-    checkSecret(entry.secret);
-    const meta = checkMeta(entry.meta);
-    if (typeof entry.kind !== "string" || !ENTRY_KIND.test(entry.kind)) throw invalid("its kind is not valid");
-    const dates = [entry.createdAt, entry.updatedAt, ...entry.history.map((h) => h.replacedAt)];
-    if (!dates.every((date) => typeof date === "string" && ISO_UTC.test(date))) throw invalid("a date is not ISO 8601 UTC");
-    entry.history.forEach((h) => checkSecret(h.secret));
-    const checked: FullEntry = { id: entry.id, kind: entry.kind, label: entry.label, createdAt: entry.createdAt, updatedAt: entry.updatedAt, historyCount: entry.history.length, secret: entry.secret, history: entry.history.map((h) => ({ secret: h.secret, replacedAt: h.replacedAt })) };
-    if (meta) checked.meta = meta;
-    return checked;
+    return checkFullEntry(entry);
   } catch (error) {
-    throw invalid(`${where} cannot be imported: ${error instanceof Error ? error.message.replace(/\.$/, "") : "it is malformed"}. Nothing was imported.`);
+    throw invalid(`${where} cannot be imported (${error instanceof Error ? error.message.replace(/\.$/, "") : "it is malformed"}). Nothing was imported.`);
   }
 }
 

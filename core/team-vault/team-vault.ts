@@ -207,8 +207,17 @@ export class TeamVault {
     return this.info(id);
   }
 
-  async clearHistory(id: string): Promise<TeamEntryInfo> {
-    await this.#commit((draft) => draft.clearHistory(id));
+  /** Drops the previous secrets; `meta`, when given, replaces the entry's in the same signed change (a finished rotation). */
+  async clearHistory(id: string, meta?: Record<string, string> | null): Promise<TeamEntryInfo> {
+    const checkedMeta = meta === undefined ? undefined : checkPatch({ meta }).meta;
+    await this.#commit((draft) => draft.clearHistory(id, checkedMeta));
+    return this.info(id);
+  }
+
+  /** Puts the newest previous secret back and forgets the current one, with `meta` if given, in one signed change (a cancelled rotation). */
+  async restorePreviousSecret(id: string, meta?: Record<string, string> | null): Promise<TeamEntryInfo> {
+    const checkedMeta = meta === undefined ? undefined : checkPatch({ meta }).meta;
+    await this.#commit((draft) => draft.restorePreviousSecret(id, checkedMeta));
     return this.info(id);
   }
 

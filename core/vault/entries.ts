@@ -106,6 +106,30 @@ export function checkMeta(meta: unknown): Record<string, string> | undefined {
   return entries.length === 0 ? undefined : (Object.fromEntries(entries) as Record<string, string>);
 }
 
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+/**
+ * An entry with its secrets as an import brings it (every field kept: id, kind, label, meta,
+ * times, secret, history), checked as strictly as a new one. A kind this version does not know is
+ * kept if well-formed, as the vault keeps a newer version's kinds. Messages never hold a secret.
+ */
+export function checkFullEntry(entry: FullEntry): FullEntry {
+  if (typeof entry !== "object" || entry === null) throw invalid("An imported entry is not an object.");
+  if (entry.id === undefined) throw invalid("An imported entry needs its id.");
+  const id = checkId(entry.id);
+  if (typeof entry.kind !== "string" || !ENTRY_KIND.test(entry.kind)) throw invalid("An entry kind is lowercase letters, digits and _.");
+  const label = checkLabel(entry.label);
+  const secret = checkSecret(entry.secret);
+  const meta = checkMeta(entry.meta);
+  if (!Array.isArray(entry.history)) throw invalid("An entry's history is a list.");
+  const dates = [entry.createdAt, entry.updatedAt, ...entry.history.map((previous) => previous?.replacedAt)];
+  if (!dates.every((date) => typeof date === "string" && ISO_UTC.test(date))) throw invalid("An entry's dates are ISO 8601 UTC.");
+  const history = entry.history.map((previous) => ({ secret: checkSecret(previous.secret), replacedAt: previous.replacedAt }));
+  const checked: FullEntry = { id, kind: entry.kind, label, createdAt: entry.createdAt, updatedAt: entry.updatedAt, historyCount: history.length, secret, history };
+  if (meta) checked.meta = meta;
+  return checked;
+}
+
 export function checkPassphrase(passphrase: unknown, what = "passphrase"): string {
   if (typeof passphrase !== "string" || passphrase === "") throw invalid(`The ${what} must not be empty.`);
   return passphrase;

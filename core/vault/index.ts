@@ -12,6 +12,7 @@ export {
   type EntryInfo,
   type EntryKind,
   type EntryPatch,
+  type FullEntry,
   type KnownEntryKind,
   type NewEntry,
   type PreviousSecret,

@@ -11,7 +11,7 @@ import { createLog } from "../log";
 import { readBackup, writeBackup } from "./backup";
 import { wipe } from "./crypto";
 import { addEntries, dropHistory, importEntries, patchEntry, removeEntry, replaceSecret } from "./changes";
-import { checkNewEntry, checkPassphrase, checkPatch, checkSecret, copyInfo, DEFAULT_HISTORY_LIMIT, type EntryInfo, type EntryPatch, type NewEntry, type PreviousSecret } from "./entries";
+import { checkFullEntry, checkNewEntry, checkPassphrase, checkPatch, checkSecret, copyInfo, DEFAULT_HISTORY_LIMIT, type EntryInfo, type EntryPatch, type FullEntry, type NewEntry, type PreviousSecret } from "./entries";
 import { isVaultError, VaultError } from "./errors";
 import { IdleTimer, LockListeners, type LockListener, type LockReason } from "./idle";
 import { buildImage, closeSession, entryInfo, newHeader, newImage, openSession, ownKey, readEntry, unwrapWithPassphrase } from "./image";
@@ -282,6 +282,17 @@ export class Vault {
     this.#unlocked();
     const incoming = await readBackup(resolve(path), backupPassphrase);
     return this.#mutate((draft, session) => importEntries(draft, session.dataKey, incoming, this.#now().toISOString(), this.#historyLimit));
+  }
+
+  /**
+   * Merges entries with every field (an export's) into this vault in one save, as `importBackup`
+   * does: a new entry keeps its id, times and history; one present on both sides keeps the newer
+   * version and the other's secret as history. Nothing is written if one entry is malformed.
+   */
+  async importEntries(entries: readonly FullEntry[]): Promise<ImportReport> {
+    this.#unlocked();
+    const checked = entries.map(checkFullEntry);
+    return this.#mutate((draft, session) => importEntries(draft, session.dataKey, checked, this.#now().toISOString(), this.#historyLimit));
   }
 
   // ---- internals ----

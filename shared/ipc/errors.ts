@@ -22,6 +22,14 @@ export const IPC_ERROR_CODES = [
   "conflict",
   "io",
   "internal",
+  /** The team vault does not open with this identity: not a member, or removed. */
+  "team_not_member",
+  /** The team vault file is intact but was changed without the team's keys or a signed change. */
+  "team_tampered",
+  /** The team vault file is older than one this device already opened, or lacks changes it saw. */
+  "team_rollback",
+  /** The chosen file is not what was asked for (not a team vault, not an export). */
+  "wrong_file",
 ] as const;
 export const IpcErrorCode = z.enum(IPC_ERROR_CODES);
 export type IpcErrorCode = z.infer<typeof IpcErrorCode>;

@@ -2,7 +2,8 @@
  * Rotations in progress: the guide's four steps (generate, update the integration, verify, revoke
  * the old key) as the state machine of shared/domain/rotation-steps, kept across restarts without
  * any secret. Verification is real evidence: the workspace's usage shows a client other than
- * Keyward on the new key.
+ * Keyward on the new key. Other services of the main process (the team vault) hear of each new
+ * key, cancellation and end through `onRotationEvent`.
  * Protects against: the new key's secret outliving its use (held for a limited time, dropped when
  * the vault locks or the rotation ends, or kept encrypted in the vault), and a rotation skipping
  * a step (an illegal move is refused). Does not protect against: the integration's own handling of
@@ -14,6 +15,7 @@ import { entryMeta, readEntryMeta } from "../../../shared/domain/vault-entries";
 import { formatRelative } from "../../../shared/text/relative-time";
 import type { CopyResult, CreatedKeyView, RevokeTiming, Rotation, RotationUsage } from "../../../shared/ipc/contract";
 import { IpcError } from "../../../shared/ipc/errors";
+import { createLog } from "../../log";
 import type { ClipboardGuard } from "../../clipboard/clipboard-guard";
 import type { VersionedFile } from "../../persist/versioned-file";
 import { CLIENT_USER_AGENT } from "../../workspace/workspace-client";
@@ -29,6 +31,36 @@ import { MS_PER_UTC_DAY } from "../../../shared/domain/days";
 const RECENT_USE_MS = 10 * 60_000;
 const GRACE_SECONDS: Record<Exclude<RevokeTiming, "now">, number> = { "1h": 3600, "24h": 86_400, "7d": 604_800 };
 const ROTATION_NEXT = "Cancel this rotation (revoking the new key) and start again for a new key.";
+const log = createLog("rotation");
+
+/** A key as a rotation event names it: never its secret. */
+export interface RotationKeyRef {
+  id: string;
+  display: string;
+  scope: Scope;
+}
+
+/**
+ * What a rotation tells other services of the main process (the team vault), once its own state
+ * is saved. Ids, display forms and scopes only: the new secret is read through `newSecret`, in
+ * this process, and never travels in the event itself.
+ */
+export type RotationEvent =
+  | {
+      type: "generated";
+      workspaceId: string;
+      oldKey: RotationKeyRef;
+      newKey: RotationKeyRef;
+      /** The new key's secret while Keyward still has it (held, or kept in the vault), else null. */
+      newSecret: () => Promise<string | null>;
+    }
+  /** `newKeyRevoked`: the old key stays in service and whatever held the new key goes back to it. */
+  | { type: "cancelled"; workspaceId: string; oldKeyId: string; newKeyId: string; newKeyRevoked: boolean; previousScope: Scope }
+  /** `oldKeyRevoked`: revoked now (its secret is of no use any more), rather than left to expire after a grace period. */
+  | { type: "finished"; workspaceId: string; oldKeyId: string; newKeyId: string; oldKeyRevoked: boolean };
+
+/** Runs before the rotation's step answers; a listener that fails is logged and never fails the rotation. */
+export type RotationListener = (event: RotationEvent) => void | Promise<void>;
 
 export interface RotationServiceDeps {
   workspaces: WorkspaceService;
@@ -43,7 +75,15 @@ export interface RotationServiceDeps {
 }
 
 export class RotationService {
+  private readonly listeners = new Set<RotationListener>();
+
   constructor(private readonly deps: RotationServiceDeps) {}
+
+  /** Tells `listener` of each rotation's new key, cancellation and end; the answer unsubscribes. */
+  onRotationEvent(listener: RotationListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** The rotations of the connected workspace. */
   list(): Rotation[] {
@@ -80,6 +120,13 @@ export class RotationService {
       vaultEntryId: entry?.id ?? null,
     };
     await this.save((rotations) => [...rotations, stored]);
+    await this.emit({
+      type: "generated",
+      workspaceId,
+      oldKey: { id: keyId, display: previous.display, scope: previous.scope },
+      newKey: { id: key.id, display: key.display, scope: key.scope },
+      newSecret: () => this.newSecret(stored).catch(() => null),
+    });
     return { rotation: this.view(stored), created: { key, handle } };
   }
 
@@ -167,6 +214,7 @@ export class RotationService {
       await this.deps.vault.clearHistory(rotation.vaultEntryId).catch(() => undefined);
     }
     await this.end(rotation);
+    await this.emit({ type: "finished", workspaceId: rotation.workspaceId, oldKeyId, newKeyId: rotation.newKeyId, oldKeyRevoked: timing === "now" });
     void this.deps.activity.record(
       "key.rotated",
       {
@@ -197,6 +245,7 @@ export class RotationService {
       }
     }
     await this.end(rotation);
+    await this.emit({ type: "cancelled", workspaceId: rotation.workspaceId, oldKeyId, newKeyId: rotation.newKeyId, newKeyRevoked: revokeNewKey, previousScope: rotation.previousScope });
     return this.list();
   }
 
@@ -225,6 +274,16 @@ export class RotationService {
     if (rotation.vaultEntryId && (await this.deps.vault.isUnlocked())) return this.deps.vault.secretOf(rotation.vaultEntryId);
     if (rotation.vaultEntryId) throw new IpcError("vault_locked", "Unlock the vault: it holds the new key.");
     throw new IpcError("secret_gone", `${secretGoneMessage(undefined, ROTATION_NEXT)} The new key is not in the vault either.`);
+  }
+
+  private async emit(event: RotationEvent): Promise<void> {
+    for (const listener of [...this.listeners]) {
+      try {
+        await listener(event);
+      } catch (error) {
+        log.unexpected(`a listener of the rotation's "${event.type}" event failed`, error);
+      }
+    }
   }
 
   private view(rotation: StoredRotation): Rotation {

@@ -79,8 +79,8 @@ export class EnvImportSession {
 async function readText(path: string): Promise<string> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new IpcError("invalid_input", `${path} is not a file.`);
-    if (info.size > MAX_FILE_BYTES) throw new IpcError("invalid_input", `${path} is larger than 1 MB: that is not a .env file.`);
+    if (!info.isFile()) throw new IpcError("wrong_file", `${path} is not a file.`);
+    if (info.size > MAX_FILE_BYTES) throw new IpcError("wrong_file", `${path} is larger than 1 MB: that is not a .env file.`);
     return await readFile(path, "utf8");
   } catch (error) {
     if (error instanceof IpcError) throw error;

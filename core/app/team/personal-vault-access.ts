@@ -4,10 +4,10 @@
  * - Export reads every entry with its previous secrets from a second, read-only handle on the vault
  *   file, unlocked with the passphrase the user types again (as password managers ask before an
  *   export); it is locked, its keys zeroed, as soon as the entries are read. It never writes.
- * - Import merges through VaultService (add, replace a secret), as the vault's backup import does:
- *   a new entry keeps its id, kind, label, metadata, secret and previous secrets (oldest first);
- *   an entry present on both sides keeps the newer secret and the other as history. The times
- *   are the import's: VaultService offers no way to write an entry's own times.
+ * - Import merges in one save through VaultService.importEntries, as the vault's backup import
+ *   does: a new entry keeps every field (id, kind, label, metadata, times, secret, previous
+ *   secrets); an entry present on both sides keeps the newer version and the other's secret as
+ *   history.
  * Protects against: an export by someone at an unlocked, unattended computer (the passphrase is
  * asked again), and the read-only handle outliving the export. Does not protect against:
  * malware reading the unlocked vault, or the secrets Node keeps as strings until collected.
@@ -15,8 +15,7 @@
 import type { ApiKey } from "../../../shared/api/schemas";
 import { KNOWN_ENTRY_KINDS, Vault, type KnownEntryKind } from "../../vault";
 import type { FullEntry } from "../../vault/entries";
-import { personalEntries, type ExportedEntry } from "../../team-vault";
-import type { NewEntry } from "../../vault/entries";
+import { personalEntries, TEAM_ENTRY_KINDS, type ExportedEntry } from "../../team-vault";
 import { vaultCall, type VaultService } from "../vault/vault-service";
 
 export interface ImportCounts {
@@ -48,40 +47,21 @@ export function personalMeta(kind: string, meta: Record<string, string> | undefi
   return kept;
 }
 
-/** Merges exported entries into the unlocked personal vault, one entry at a time. */
-export async function importIntoPersonal(service: VaultService, entries: readonly ExportedEntry[]): Promise<ImportCounts> {
-  const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, skipped: 0 };
-  for (const entry of entries) {
-    if (!isKnownKind(entry.kind)) {
-      counts.skipped += 1;
-      continue;
-    }
-    const meta = personalMeta(entry.kind, entry.meta) ?? {};
-    const existing = await service.findEntry((candidate) => candidate.id === entry.id);
-    if (!existing) {
-      // Oldest first, so the vault's history ends up in the export's order.
-      const secrets = [...entry.history].reverse().map((previous) => previous.secret);
-      secrets.push(entry.secret);
-      const first: NewEntry = { id: entry.id, kind: entry.kind, label: entry.label, secret: secrets[0]!, meta };
-      await service.add(first);
-      for (const secret of secrets.slice(1)) await service.replaceSecret(entry.id, secret, meta);
-      counts.added += 1;
-      continue;
-    }
-    const current = await service.secretOf(entry.id);
-    if (current === entry.secret) {
-      counts.unchanged += 1;
-      continue;
-    }
-    if (entry.updatedAt > existing.updatedAt) {
-      await service.replaceSecret(entry.id, entry.secret, meta);
-    } else {
-      // Ours is newer: the imported secret is kept as history, ours stays current.
-      const ours = existing.meta ?? {};
-      await service.replaceSecret(entry.id, entry.secret, ours);
-      await service.replaceSecret(entry.id, current, ours);
-    }
-    counts.updated += 1;
-  }
-  return counts;
+/**
+ * Merges exported entries into the unlocked personal vault in one save, every field kept (times
+ * included). Kinds this version does not know are left out. A team identity the vault does not
+ * hold yet, while it holds one, comes in dated now: the identity in use is the oldest, and an
+ * import never replaces it.
+ */
+export async function importIntoPersonal(service: VaultService, entries: readonly ExportedEntry[], now: Date): Promise<ImportCounts> {
+  const current = await service.entries();
+  const ids = new Set(current.map((entry) => entry.id));
+  const hasIdentity = current.some((entry) => entry.kind === TEAM_ENTRY_KINDS.memberIdentity);
+  const known = entries.filter((entry) => isKnownKind(entry.kind));
+  const incoming = known.map(({ conflictOf: _conflictOf, meta, ...entry }): FullEntry => {
+    const kept = personalMeta(entry.kind, meta);
+    const secondIdentity = hasIdentity && entry.kind === TEAM_ENTRY_KINDS.memberIdentity && !ids.has(entry.id);
+    return { ...entry, ...(kept ? { meta: kept } : {}), ...(secondIdentity ? { createdAt: now.toISOString(), updatedAt: now.toISOString() } : {}) };
+  });
+  return { ...(await service.importEntries(incoming)), skipped: entries.length - known.length };
 }

@@ -1,21 +1,24 @@
 /**
  * Team vault errors as IPC errors: the team vault's own message (written for people: "you are not
- * one of its members", "it was altered", "older than the one this device opened") under the
- * closest IPC code. No message of the team vault holds a secret (core/team-vault/errors.ts).
+ * one of its members", "it was altered", "older than the one this device opened") under an IPC
+ * code of its own where the renderer may act on it (team_not_member, team_tampered,
+ * team_rollback, wrong_file), the closest general one otherwise. No message of the team vault
+ * holds a secret (core/team-vault/errors.ts).
  */
 import { IpcError, type IpcErrorCode } from "../../../shared/ipc/errors";
 import { isTeamVaultError, type TeamVaultErrorCode } from "../../team-vault";
 
 const CODES: Record<TeamVaultErrorCode, IpcErrorCode> = {
-  not_a_team_vault: "invalid_input",
-  not_an_export: "invalid_input",
+  not_a_team_vault: "wrong_file",
+  not_an_export: "wrong_file",
+  // Another file is not the fix here, a newer Keyward is: the message says so.
   unsupported_version: "invalid_input",
   corrupt: "vault_corrupt",
   truncated: "vault_corrupt",
-  tampered: "vault_corrupt",
-  not_a_member: "invalid_input",
+  tampered: "team_tampered",
+  not_a_member: "team_not_member",
   wrong_key: "wrong_passphrase",
-  rollback: "conflict",
+  rollback: "team_rollback",
   already_exists: "conflict",
   busy: "io",
   io: "io",

@@ -1,7 +1,8 @@
 /**
- * team.json: the team vaults this device opened (path, name, when; newest first) and what it saw of
+ * team.json: the team vaults this device opened (path, name, when; newest first), what it saw of
  * each (revision and head per vault id: the rollback check's memory, kept outside the synced folder
- * on purpose). Never a secret: paths, names, revisions and hashes.
+ * on purpose), and the rotations made on this device lately, so that a team vault opened later
+ * gets the new key too. Never a secret: paths, names, revisions, hashes, key ids and display forms.
  */
 import path from "node:path";
 import { z } from "zod";
@@ -17,11 +18,32 @@ export type RecentVault = z.infer<typeof RecentVault>;
 
 export const SeenRecord = z.object({ vaultId: z.string().min(1), revision: z.number().int().min(0), head: z.string().regex(/^[0-9a-f]{64}$/) });
 
+/**
+ * A rotation made on this device, for the team vaults it opens later (kept ROTATION_MEMORY_DAYS).
+ * `rotated`: entries holding the old key get the new one, the old secret kept as history;
+ * `retired`: the same, and the old key was revoked, so its secret is dropped from the history;
+ * `restored`: the rotation was cancelled and the new key revoked, so entries go back to the old key.
+ */
+export const RotationRecord = z.object({
+  oldKeyId: z.string().min(1),
+  newKeyId: z.string().min(1),
+  state: z.enum(["rotated", "retired", "restored"]),
+  oldDisplay: z.string().nullable(),
+  oldScope: z.string().nullable(),
+  newDisplay: z.string().nullable(),
+  newScope: z.string().nullable(),
+  at: Time,
+});
+export type RotationRecord = z.infer<typeof RotationRecord>;
+export const ROTATION_MEMORY_DAYS = 30;
+
 const listOf = <T>(schema: z.ZodType<T>) => z.unknown().transform((items) => parsedItems(items, (item) => schema.safeParse(item).data));
 
 export const TeamContent = z.object({
   recent: listOf(RecentVault),
   seen: listOf(SeenRecord),
+  // Added within version 1: a file written before it has none, which is what an empty list means.
+  rotations: listOf(RotationRecord),
 });
 export type TeamContent = z.infer<typeof TeamContent>;
 
@@ -31,7 +53,7 @@ export function openTeamFile(dataDir: string): VersionedFile<TeamContent> {
     file: path.join(dataDir, "team.json"),
     version: 1,
     schema: TeamContent,
-    defaults: () => ({ recent: [], seen: [] }),
+    defaults: () => ({ recent: [], seen: [], rotations: [] }),
   });
 }
 

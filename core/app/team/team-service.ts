@@ -1,13 +1,15 @@
 /*
  * The desktop app's team vault: the user's identity (in the personal vault), one open team vault
  * at a time, its members and shared entries linked to the connected workspace's keys, sync, what a
- * removed member could read, `.env` import, and encrypted export and import.
+ * removed member could read, `.env` import, encrypted export and import, and rotations made on
+ * this device carried into the team vault (./team-rotations).
  * Protects against: a team vault's secrets reaching the renderer (views carry labels, metadata and
  * link status; a copy goes to the clipboard guard by entry id), a team vault staying open after
- * the personal vault holding the identity locks (it is closed, its keys zeroed, and reopened on
- * unlock), and an older copy of a file being taken as current (what this device saw of each vault
- * is kept in team.json and checked on every open). Does not protect against: malware on this
- * computer while the vaults are open, or a teammate copying what they can read (hence exposure).
+ * the personal vault holding the identity locks (told by the app core, it is closed, its keys
+ * zeroed, and reopened on unlock), and an older copy of a file being taken as current (what this
+ * device saw of each vault is kept in team.json and checked on every open). Does not protect
+ * against: malware on this computer while the vaults are open, or a teammate copying what they can
+ * read (hence exposure).
  */
 import path from "node:path";
 import type { AddEntryInput, CardPreview, ExposureReport, ImportTarget, TeamChangeView, TeamOutcome, TeamState, MergeReportView } from "../../../shared/ipc/contract";
@@ -19,18 +21,18 @@ import { createLog } from "../../log";
 import type { VersionedFile } from "../../persist/versioned-file";
 import { isTeamVaultError, parseMemberCard, fingerprint, SeenStates, TeamVault, type MemberIdentity, type TeamVaultOptions } from "../../team-vault";
 import type { CoreServices } from "../core-services";
+import type { RotationEvent } from "../rotation/rotation-service";
 import { EnvImportSession } from "./env-import-session";
 import { IdentityStore } from "./identity-store";
 import { personalMeta } from "./personal-vault-access";
-import { fileSlug, openTeamFile, withRecent, type TeamContent } from "./team-file";
+import { fileSlug, openTeamFile, withRecent, type RotationRecord, type TeamContent } from "./team-file";
 import { teamCall, toIpcError } from "./team-errors";
 import { newEntryFor } from "./team-entries";
+import { TeamRotations, type SecretSource } from "./team-rotations";
 import { changeView, exposureRows, mergeView, readKeys, vaultView } from "./team-views";
 import { exportVault, importVault, type TransferDeps } from "./vault-transfer";
 
 const log = createLog("team");
-/** How often an open team vault checks that the personal vault holding the identity is still unlocked. */
-const LOCK_CHECK_MS = 2_000;
 export const TEAM_FILE_EXTENSION = "kwteam";
 
 export class TeamService {
@@ -39,7 +41,10 @@ export class TeamService {
   readonly #seen: SeenStates;
   readonly #identity: IdentityStore;
   readonly #env: EnvImportSession;
-  readonly #timer: NodeJS.Timeout;
+  readonly #rotations: TeamRotations;
+  readonly #unsubscribe: () => void;
+  /** Rotation work and reopening on unlock, one after the other; a state waits for it. */
+  #queue: Promise<unknown> = Promise.resolve();
   #vault: TeamVault | null = null;
   #lastMerge: MergeReportView | null = null;
   #notice: string | null = null;
@@ -66,28 +71,33 @@ export class TeamService {
       },
       existing: async (target) => (target === "team" ? this.#requireVault().list() : core.vault.entries()),
     });
-    this.#timer = setInterval(() => {
-      if (this.#vault) void this.#closeIfLocked().catch((error: unknown) => log.unexpected("lock check failed", error));
-    }, LOCK_CHECK_MS);
-    this.#timer.unref();
+    this.#rotations = new TeamRotations(core, this.#file);
+    this.#unsubscribe = core.rotations.onRotationEvent((event) => this.#serial(() => this.#rotated(event)));
+  }
+
+  // ---- the personal vault, told by the app core ----
+
+  /** The personal vault locked: the identity is dropped, and an open team vault closed until it is unlocked. */
+  vaultLocked(): void {
+    this.#identity.forget();
+    if (!this.#vault) return;
+    this.#reopen = this.#vault.path;
+    this.#closeVault();
+    this.#env.discard();
+    this.#notice = "The team vault was closed when your personal vault locked. Unlock it to open the team vault again.";
+  }
+
+  /** The personal vault unlocked: the team vault its lock closed opens again. */
+  vaultUnlocked(): void {
+    if (this.#reopen) void this.#serial(() => this.#reopenClosed());
   }
 
   // ---- state ----
 
   async state(): Promise<TeamState> {
     await this.#closeIfLocked();
+    await this.#serial(() => this.#reopenClosed());
     const identity = await this.#identity.state();
-    if (!this.#vault && this.#reopen && identity.identity) {
-      const reopen = this.#reopen;
-      this.#reopen = null;
-      try {
-        await this.#openAt(reopen, await this.#identity.require());
-        this.#notice = null;
-      } catch (error) {
-        const failure = toIpcError(error);
-        this.#notice = failure instanceof IpcError ? failure.message : "The team vault could not be opened again.";
-      }
-    }
     return {
       identity,
       vault: this.#vault ? vaultView(this.#vault, await readKeys(this.#core), this.#lastMerge) : null,
@@ -248,7 +258,8 @@ export class TeamService {
   }
 
   async dispose(): Promise<void> {
-    clearInterval(this.#timer);
+    this.#unsubscribe();
+    await this.#queue;
     this.#env.discard();
     this.#closeVault();
   }
@@ -271,10 +282,60 @@ export class TeamService {
     };
   }
 
+  /** Opens `file` in place of the open vault; a file that does not open leaves the open one as it was. */
   async #openAt(file: string, identity: MemberIdentity): Promise<void> {
-    this.#closeVault();
     const vault = await teamCall(() => TeamVault.open(file, identity, this.#options()));
     await this.#adopt(vault, vault.lastMerge ? mergeView(vault.lastMerge, this.#core.now().toISOString()) : null);
+    // Rotations made here while this vault was closed: its entries get the new keys now, if their secrets are still at hand.
+    await this.#applyRotations(this.#rotations.records());
+  }
+
+  /** Opens again the vault that closed when the personal vault locked, once the identity is at hand again. */
+  async #reopenClosed(): Promise<void> {
+    const reopen = this.#reopen;
+    if (this.#vault || !reopen || !(await this.#identity.current().catch(() => null))) return;
+    this.#reopen = null;
+    try {
+      // Opening clears the lock's notice (what the rotations carried in may leave one of their own).
+      await this.#openAt(reopen, await this.#identity.require());
+    } catch (error) {
+      const failure = toIpcError(error);
+      this.#notice = failure instanceof IpcError ? failure.message : "The team vault could not be opened again.";
+    }
+  }
+
+  /** A rotation made on this device: remembered for the team vaults opened later, and applied to the open one now. */
+  async #rotated(event: RotationEvent): Promise<void> {
+    const record = await this.#rotations.record(event);
+    await this.#closeIfLocked();
+    if (!record || !this.#vault) return;
+    await this.#applyRotations([record], event.type === "generated" ? () => event.newSecret() : undefined);
+  }
+
+  /**
+   * Applies rotations to the open vault. A failure does not fail what the user was doing (opening,
+   * rotating): the vault says why, and the next open tries again.
+   */
+  async #applyRotations(records: readonly RotationRecord[], secret?: SecretSource): Promise<void> {
+    if (records.length === 0 || !this.#vault) return;
+    try {
+      await this.#change((vault) => this.#rotations.apply(vault, records, secret), { keepMerge: true });
+    } catch (error) {
+      if (!(error instanceof IpcError)) log.unexpected("a rotation could not be carried into the team vault", error);
+      // A vault closed meanwhile (its member removed) already says why.
+      if (this.#vault) {
+        const why = error instanceof IpcError ? ` ${error.message}` : "";
+        this.#notice = `A key rotated on this computer could not be updated in this team vault, so an entry may still hold the old key.${why} It is tried again the next time the team vault is opened.`;
+      }
+    }
+  }
+
+  /** Runs `task` after the rotation work and reopening already queued. */
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    // The caller hears of a failure; the queue only waits for it.
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   async #adopt(vault: TeamVault, merge: MergeReportView | null): Promise<void> {
@@ -290,13 +351,17 @@ export class TeamService {
    * Runs a change on the open vault and keeps what it merged from others to show. A vault this
    * member was removed from is closed, and the message says so.
    */
-  async #change<T>(work: (vault: TeamVault) => Promise<T>): Promise<T> {
+  async #change<T>(work: (vault: TeamVault) => Promise<T>, options: { keepMerge?: boolean } = {}): Promise<T> {
     await this.#closeIfLocked();
     const vault = this.#requireVault();
     try {
+      const before = vault.lastMerge;
       const result = await work(vault);
-      // What this save brought in from others (null when nothing): shown until the next save.
-      this.#lastMerge = vault.lastMerge ? mergeView(vault.lastMerge, this.#core.now().toISOString()) : null;
+      // What this save brought in from others (null when nothing): shown until the next save the
+      // user makes. Work of its own (`keepMerge`: a rotation carried in) replaces it only with news.
+      if (!options.keepMerge || (vault.lastMerge && vault.lastMerge !== before)) {
+        this.#lastMerge = vault.lastMerge ? mergeView(vault.lastMerge, this.#core.now().toISOString()) : null;
+      }
       return result;
     } catch (error) {
       if (isTeamVaultError(error, "not_a_member")) {
@@ -326,13 +391,11 @@ export class TeamService {
     this.#lastMerge = null;
   }
 
+  /**
+   * The app core says when the personal vault locks (`vaultLocked`); this check covers the moment
+   * between the lock and that word reaching here.
+   */
   async #closeIfLocked(): Promise<void> {
-    if (await this.#core.vault.isUnlocked()) return;
-    this.#identity.forget();
-    if (!this.#vault) return;
-    this.#reopen = this.#vault.path;
-    this.#closeVault();
-    this.#env.discard();
-    this.#notice = "The team vault was closed when your personal vault locked. Unlock it to open the team vault again.";
+    if (!(await this.#core.vault.isUnlocked())) this.vaultLocked();
   }
 }

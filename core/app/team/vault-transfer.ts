@@ -99,7 +99,7 @@ export async function importVault(deps: TransferDeps, input: z.output<typeof Imp
       const result = await requireTeam(deps).importEntries(shared);
       counts = { ...result, skipped: payload.entries.length - shared.length };
     } else {
-      counts = await importIntoPersonal(deps.vault, payload.entries);
+      counts = await importIntoPersonal(deps.vault, payload.entries, deps.now());
     }
     void deps.activity.record("vault.imported", { file, entries: counts.added + counts.updated });
     return { cancelled: false, file, ...counts };

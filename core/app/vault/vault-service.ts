@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { VaultStatus } from "../../../shared/ipc/contract";
 import { IpcError, type IpcErrorCode } from "../../../shared/ipc/errors";
-import { isVaultError, Vault, type CreateOptions, type EntryInfo, type KeychainAdapter, type LockReason, type NewEntry, type VaultErrorCode } from "../../vault";
+import { isVaultError, Vault, type CreateOptions, type EntryInfo, type FullEntry, type ImportReport, type KeychainAdapter, type LockReason, type NewEntry, type VaultErrorCode } from "../../vault";
 
 export const VAULT_FILE_NAME = "vault.kwv";
 
@@ -178,6 +178,16 @@ export class VaultService {
     await vaultCall(() => vault.updateSecret(id, previous.secret));
     await vaultCall(() => vault.clearHistory(id));
     await vaultCall(() => vault.update(id, { meta }));
+  }
+
+  /**
+   * Merges entries with every field (an export's: id, kind, label, meta, times, secret, history)
+   * in one save: a new entry keeps its own times; one already here keeps the newer version and
+   * the other's secret as history.
+   */
+  async importEntries(entries: readonly FullEntry[]): Promise<ImportReport> {
+    const vault = await this.requireUnlocked();
+    return vaultCall(() => vault.importEntries(entries));
   }
 
   async clearHistory(id: string): Promise<void> {

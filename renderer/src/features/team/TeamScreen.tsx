@@ -1,7 +1,8 @@
 /**
  * The Team vault screen: what the user needs first (a personal vault, unlocked, holding their team
  * identity), then a team vault to create or open, then the open vault. It syncs when the window
- * regains focus, and reloads when the personal vault or the workspace changes.
+ * regains focus, and reloads when the personal vault or the workspace changes, and when a rotation
+ * starts or ends (the main process gives the team vault's entry the new key, or the old one back).
  */
 import { useEffect } from "react";
 import { hrefFor } from "../../navigation/route-store";
@@ -11,6 +12,7 @@ import { EmptyState } from "../../ui/EmptyState";
 import { LockIcon } from "../../ui/icons";
 import { ScreenHeader } from "../../ui/ScreenHeader";
 import { Spinner } from "../../ui/Spinner";
+import { useRotationStore } from "../rotation";
 import { useVaultStore } from "../vault";
 import { useConnectedWorkspace } from "../workspaces";
 import { IdentitySetup } from "./IdentitySetup";
@@ -26,11 +28,13 @@ export function TeamScreen() {
   const load = useTeamStore((store) => store.load);
   const unlocked = useVaultStore((store) => store.status?.unlocked ?? null);
   const workspaceId = useConnectedWorkspace()?.id ?? null;
+  // Which rotations are under way (not their steps): one starting or ending changes what entries hold.
+  const rotating = useRotationStore((store) => store.rotations.map((rotation) => `${rotation.oldKeyId}>${rotation.newKeyId}`).join(" "));
 
   // The identity lives in the personal vault, and links come from the workspace's keys: either changing means a new state.
   useEffect(() => {
     void load();
-  }, [load, unlocked, workspaceId]);
+  }, [load, unlocked, workspaceId, rotating]);
   useSyncOnFocus(state?.vault !== null && state?.vault !== undefined);
 
   return (

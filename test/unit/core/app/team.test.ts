@@ -10,6 +10,7 @@ import { describe, expect } from "vitest";
 import { callChannel, channelValue, createTestCore, type TestCore } from "../../../support/app-core";
 import { coreTest as it, type AppUnderTest } from "../../../support/core-fixture";
 import { tempDir, type TestWorkspace } from "../../../support/test-server";
+import { join, split } from "../../team-vault/fileparts";
 
 const PASSPHRASE = "correct horse battery staple";
 
@@ -116,7 +117,7 @@ describe("team vault in the app", () => {
       expect(after.vault).toBeNull();
       expect(after.notice).toMatch(/no longer a member/);
       bob.app.chooser.answer(file);
-      expect(await callChannel(bob.app, "team.open", {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not one of its members|removed/) } });
+      expect(await callChannel(bob.app, "team.open", {})).toMatchObject({ ok: false, error: { code: "team_not_member", message: expect.stringMatching(/not one of its members|removed/) } });
       expect(alice.memberId).not.toBe(bob.identity.memberId);
     } finally {
       await bob.app.core.dispose();
@@ -134,13 +135,36 @@ describe("team vault in the app", () => {
     const moved = path.join(tempDir("elsewhere"), "ops.kwteam");
     fs.writeFileSync(moved, old);
     app.chooser.answer(moved);
-    expect(await app.call("team.open", {})).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await app.call("team.open", {})).toMatchObject({ ok: false, error: { code: "team_rollback" } });
     await app.restart();
     await app.value("vault.unlock", { passphrase: PASSPHRASE });
     expect((await app.value("team.state")).recent).toEqual([expect.objectContaining({ path: state.vault.path, name: "Ops" })]);
     fs.writeFileSync(state.vault.path, old);
-    expect(await app.call("team.open", { path: state.vault.path })).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/older than the one this device already opened/) } });
+    expect(await app.call("team.open", { path: state.vault.path })).toMatchObject({ ok: false, error: { code: "team_rollback", message: expect.stringMatching(/older than the one this device already opened/) } });
     expect(await app.call("team.open", { path: "/etc/passwd" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("answers with codes of its own: another file, an altered file, an export that is not one", async ({ app }) => {
+    await member(app, "Alice");
+    app.chooser.answer(tempDir("team-folder"));
+    const { state } = await app.value("team.create", { name: "Ops" });
+    const notAVault = path.join(tempDir("elsewhere"), "notes.kwteam");
+    fs.writeFileSync(notAVault, "just some notes\n");
+    app.chooser.answer(notAVault);
+    expect(await app.call("team.open", {})).toMatchObject({ ok: false, error: { code: "wrong_file", message: expect.stringMatching(/not a Keyward team vault/) } });
+    app.chooser.answer(notAVault);
+    expect(await app.call("team.importVault", { target: "team", key: { kind: "identity" } })).toMatchObject({ ok: false, error: { code: "wrong_file" } });
+
+    // The vault's name changed in the file by someone without the team's key (the checksum made right again).
+    const bytes = fs.readFileSync(state.vault.path);
+    const parts = split(bytes);
+    parts.header.name = "Not Ops";
+    fs.writeFileSync(state.vault.path, join(parts, null, bytes));
+    await app.value("team.close");
+    const refused = await app.call("team.open", { path: state.vault.path });
+    expect(refused).toMatchObject({ ok: false, error: { code: "team_tampered", message: expect.stringMatching(/^The team vault was altered/) } });
+    // The renderer shows the team vault's own words: they never name a secret.
+    if (!refused.ok) expect(refused.error.message).not.toMatch(/AGE-SECRET-KEY/);
   });
 
   it("closes the team vault when the personal vault locks, and opens it again on unlock", async ({ app }) => {
@@ -216,7 +240,7 @@ describe("team vault in the app", () => {
     const other = createTestCore({ attached: { name: "Test workspace", url: workspace.url, adminToken: workspace.adminToken } });
     await other.core.start();
     try {
-      await channelValue(other, "vault.create", { passphrase: PASSPHRASE });
+      const own = await member(other, "Other");
       other.chooser.answer(personal.path);
       expect(await callChannel(other, "team.importVault", { target: "personal", key: { kind: "passphrase", passphrase: "not it at all" } })).toMatchObject({ ok: false, error: { code: "wrong_passphrase" } });
       other.chooser.answer(personal.path);
@@ -224,6 +248,14 @@ describe("team vault in the app", () => {
       expect(imported).toMatchObject({ cancelled: false, added: 2, updated: 0, unchanged: 0, skipped: 0 });
       const entries = await other.core.vault.entries();
       const rotated = entries.find((entry) => entry.id === kept.entryId)!;
+      // Every entry keeps its own times, not the import's; but a second team identity comes in dated
+      // now, so the one in use (the oldest) stays this person's own.
+      const source = await app.core.vault.entries();
+      const times = (list: typeof entries) =>
+        list.filter((entry) => entry.kind !== "member_identity").map(({ id, createdAt, updatedAt }) => ({ id, createdAt, updatedAt })).sort((a, b) => a.id.localeCompare(b.id));
+      expect(times(entries)).toEqual(times(source));
+      expect(entries.filter((entry) => entry.kind === "member_identity")).toHaveLength(2);
+      expect((await channelValue(other, "team.state")).identity.identity.memberId).toBe(own.memberId);
       expect(rotated).toMatchObject({ kind: "api_key_secret", label: "Rotated one", historyCount: 1, meta: { keyId: kept.key.id, display: kept.key.display, scope: "write", workspaceId: "attached" } });
       expect(await other.core.vault.secretOf(kept.entryId)).toBe("next-secret");
       expect(entries.some((entry) => entry.kind === "member_identity")).toBe(true);

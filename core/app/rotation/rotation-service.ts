@@ -233,14 +233,16 @@ export class RotationService {
   async cancel(oldKeyId: string, revokeNewKey: boolean): Promise<Rotation[]> {
     const rotation = this.require(oldKeyId);
     if (revokeNewKey) {
-      await this.deps.workspaces.client().client.revokeKey(rotation.newKeyId, "other", "Rotation cancelled in Keyward");
-      // The vault entry goes back to the old key, which stays in service.
+      const { client } = this.deps.workspaces.client();
+      await client.revokeKey(rotation.newKeyId, "other", "Rotation cancelled in Keyward");
+      // The vault entry goes back to the old key, which stays in service: its secret, id, scope and display form.
       if (rotation.vaultEntryId && (await this.deps.vault.isUnlocked())) {
         const entry = await this.deps.vault.findEntry((candidate) => candidate.id === rotation.vaultEntryId);
         const meta = readEntryMeta("api_key_secret", entry?.meta);
         if (entry && meta?.previousKeyId === oldKeyId) {
           const { previousKeyId: _previous, ...rest } = meta;
-          await this.deps.vault.restorePreviousSecret(entry.id, entryMeta("api_key_secret", { ...rest, keyId: oldKeyId, scope: rotation.previousScope }));
+          const oldKey = await client.getKey(oldKeyId);
+          await this.deps.vault.restorePreviousSecret(entry.id, entryMeta("api_key_secret", { ...rest, keyId: oldKeyId, display: oldKey.display, scope: rotation.previousScope }));
         }
       }
     }

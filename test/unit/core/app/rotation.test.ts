@@ -144,7 +144,7 @@ describe("rotation", () => {
     expect((await integrationCall(workspace, old.secret)).status).toBe(200);
     const [entry] = await app.core.vault.entries();
     expect(await app.core.vault.secretOf(entry!.id)).toBe(old.secret);
-    expect(entry).toMatchObject({ historyCount: 0, meta: expect.objectContaining({ keyId: old.key.id }) });
+    expect(entry).toMatchObject({ historyCount: 0, meta: expect.objectContaining({ keyId: old.key.id, display: old.key.display }) });
     expect(entry!.meta?.previousKeyId).toBeUndefined();
     const again = await app.value("rotation.start", { keyId: old.key.id });
     expect(again.created.key.replacesId).toBe(old.key.id);

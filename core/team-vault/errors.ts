@@ -3,6 +3,7 @@
  * act on. Messages never contain a secret, a private key or a data key; paths, member names and
  * fingerprints may appear.
  */
+import { ioReason } from "../vault/errors";
 
 export type TeamVaultErrorCode =
   /** The file is not a Keyward team vault (another file, or a personal vault). */
@@ -50,22 +51,9 @@ export const invalid = (message: string): TeamVaultError => new TeamVaultError("
 export const tampered = (why: string): TeamVaultError =>
   new TeamVaultError("tampered", `The team vault was altered: ${why}. Nothing was changed on disk; ask a member to check the file's origin.`);
 
-const IO_REASONS: Record<string, string> = {
-  ENOSPC: "the disk is full",
-  EDQUOT: "the disk quota is used up",
-  EACCES: "permission was denied",
-  EPERM: "the operation was not permitted",
-  EROFS: "the disk is read-only",
-  EIO: "the disk reported an input/output error",
-  ENOTDIR: "a part of the path is not a folder",
-  EISDIR: "the path is a folder",
-  EBUSY: "the file is in use by another program",
-};
-
 /** A Node file-system error as a TeamVaultError; `action` says what was being done ("save the team vault"). */
 export function ioError(error: unknown, action: string): TeamVaultError {
   if (error instanceof TeamVaultError) return error;
-  const errno = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
-  const reason = IO_REASONS[errno] ?? (errno ? `the system reported ${errno}` : "an unexpected error occurred");
+  const { reason } = ioReason(error);
   return new TeamVaultError("io", `Could not ${action}: ${reason}.`, { cause: error });
 }

@@ -19,82 +19,50 @@
  * rewriting the file; the signed history (history.ts) is what catches that.
  */
 import { z } from "zod";
-import { sha256 } from "../vault/crypto";
+import { decodeFramed, encodeFramed, hasMagic, type ContainerKind, type ContainerParts } from "../vault/container";
 import { TeamVaultError } from "./errors";
 
 export const TEAM_FORMAT_VERSION = 1;
-export const MAGIC = Buffer.from("KEYWARDT", "ascii");
-const PREFIX_BYTES = 24;
-const MAC_BYTES = 32;
-const SUM_BYTES = 32;
-
-export interface Container {
-  header: Buffer;
-  body: Buffer;
-  /** Every byte the HMAC covers. */
-  authenticated: Buffer;
-  mac: Buffer;
-}
-
-export function encodeContainer(header: Buffer, body: Buffer, mac: (authenticated: Buffer) => Buffer): Buffer {
-  const macStart = PREFIX_BYTES + header.length + body.length;
-  const out = Buffer.alloc(macStart + MAC_BYTES + SUM_BYTES);
-  MAGIC.copy(out, 0);
-  out.writeUInt16BE(TEAM_FORMAT_VERSION, 8);
-  out.writeUInt16BE(0, 10);
-  out.writeUInt32BE(header.length, 12);
-  out.writeUInt32BE(body.length, 16);
-  sha256(out.subarray(0, 20)).copy(out, 20, 0, 4);
-  header.copy(out, PREFIX_BYTES);
-  body.copy(out, PREFIX_BYTES + header.length);
-  mac(out.subarray(0, macStart)).copy(out, macStart);
-  sha256(out.subarray(0, macStart + MAC_BYTES)).copy(out, macStart + MAC_BYTES);
-  return out;
-}
 
 const damaged = (why: string) => new TeamVaultError("corrupt", `The team vault file is damaged (${why}). Nothing was changed on disk; use a good copy (your sync tool's version history).`);
 const cutShort = () => new TeamVaultError("truncated", "The team vault file is cut short: it ends before its declared length (an interrupted copy or sync?). Nothing was changed on disk.");
-const notTeamVault = () => new TeamVaultError("not_a_team_vault", "This file is not a Keyward team vault.");
+
+/** The team vault's container: "KEYWARDT", this format's version, errors in the team vault's words. */
+const TEAM_CONTAINER: ContainerKind = {
+  magic: Buffer.from("KEYWARDT", "ascii"),
+  version: TEAM_FORMAT_VERSION,
+  errors: {
+    cutShort,
+    damaged,
+    notThisKind: (bytes) =>
+      bytes.subarray(0, 8).toString("latin1") === "KEYWARDV"
+        ? new TeamVaultError("not_a_team_vault", "This file is a personal Keyward vault, not a team vault.")
+        : new TeamVaultError("not_a_team_vault", "This file is not a Keyward team vault."),
+    unsupported: (version, flags) =>
+      new TeamVaultError(
+        "unsupported_version",
+        version > TEAM_FORMAT_VERSION
+          ? `This team vault was written by a newer Keyward (format ${version}); this version reads format ${TEAM_FORMAT_VERSION}. Update Keyward to open it.`
+          : `This team vault uses format ${version}.${flags}, which this version of Keyward cannot read.`,
+      ),
+    tooLarge: () => new TeamVaultError("invalid_input", "The team vault is too large to save."),
+  },
+};
+export const MAGIC = TEAM_CONTAINER.magic;
+
+export type Container = ContainerParts;
+
+export function encodeContainer(header: Buffer, body: Buffer, mac: (authenticated: Buffer) => Buffer): Buffer {
+  return encodeFramed(TEAM_CONTAINER, header, body, mac);
+}
 
 export function looksLikeTeamVault(bytes: Uint8Array): boolean {
-  return bytes.length >= MAGIC.length && MAGIC.equals(bytes.subarray(0, MAGIC.length));
+  return hasMagic(TEAM_CONTAINER, bytes);
 }
 
 /** Checks lengths, checksum and version, without any key. */
 export function decodeContainer(bytes: Buffer): Container {
-  if (bytes.length < MAGIC.length) {
-    if (bytes.length > 0 && MAGIC.subarray(0, bytes.length).equals(bytes)) throw cutShort();
-    throw notTeamVault();
-  }
-  if (!looksLikeTeamVault(bytes)) {
-    if (bytes.subarray(0, 8).toString("latin1") === "KEYWARDV") throw new TeamVaultError("not_a_team_vault", "This file is a personal Keyward vault, not a team vault.");
-    throw notTeamVault();
-  }
-  if (bytes.length < PREFIX_BYTES) throw cutShort();
-  if (!sha256(bytes.subarray(0, 20)).subarray(0, 4).equals(bytes.subarray(20, 24))) throw damaged("its header check failed");
-  const headerLength = bytes.readUInt32BE(12);
-  const bodyLength = bytes.readUInt32BE(16);
-  const macStart = PREFIX_BYTES + headerLength + bodyLength;
-  const total = macStart + MAC_BYTES + SUM_BYTES;
-  if (bytes.length < total) throw cutShort();
-  if (bytes.length > total) throw damaged("it has unexpected bytes at its end");
-  if (!sha256(bytes.subarray(0, total - SUM_BYTES)).equals(bytes.subarray(total - SUM_BYTES))) throw damaged("its checksum does not match");
-  const version = bytes.readUInt16BE(8);
-  const flags = bytes.readUInt16BE(10);
-  if (version !== TEAM_FORMAT_VERSION || flags !== 0) {
-    throw new TeamVaultError(
-      "unsupported_version",
-      version > TEAM_FORMAT_VERSION
-        ? `This team vault was written by a newer Keyward (format ${version}); this version reads format ${TEAM_FORMAT_VERSION}. Update Keyward to open it.`
-        : `This team vault uses format ${version}.${flags}, which this version of Keyward cannot read.`,
-    );
-  }
-  return {
-    header: bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength),
-    body: bytes.subarray(PREFIX_BYTES + headerLength, macStart),
-    authenticated: bytes.subarray(0, macStart),
-    mac: bytes.subarray(macStart, macStart + MAC_BYTES),
-  };
+  return decodeFramed(TEAM_CONTAINER, bytes);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

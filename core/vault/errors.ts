@@ -55,6 +55,12 @@ const IO_REASONS: Record<string, string> = {
   EBUSY: "the file is in use by another program",
 };
 
+/** A Node file-system error's code and what it means in words ("the disk is full"): for every file Keyward writes. */
+export function ioReason(error: unknown): { errno: string; reason: string } {
+  const errno = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  return { errno, reason: IO_REASONS[errno] ?? (errno ? `the system reported ${errno}` : "an unexpected error occurred") };
+}
+
 /**
  * Turns a Node file-system error into a VaultError a user understands. `action` says what was
  * being done ("save the vault"); `unchanged` adds that the vault file on disk is still the old one,
@@ -62,8 +68,7 @@ const IO_REASONS: Record<string, string> = {
  */
 export function ioError(error: unknown, action: string, options: { unchanged?: boolean } = {}): VaultError {
   if (error instanceof VaultError) return error;
-  const errno = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
-  const reason = IO_REASONS[errno] ?? (errno ? `the system reported ${errno}` : "an unexpected error occurred");
+  const { errno, reason } = ioReason(error);
   let message = `Could not ${action}: ${reason}.`;
   if (options.unchanged) message += " The vault file on disk is unchanged.";
   if (errno === "ENOSPC" || errno === "EDQUOT") message += " Free some disk space and try again.";

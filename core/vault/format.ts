@@ -21,90 +21,49 @@
  * The layout of the first 24 bytes and the trailing SHA-256 stay the same in every version.
  */
 import { z } from "zod";
-import { sha256 } from "./crypto";
+import { decodeFramed, encodeFramed, fixedPrefix, type ContainerKind, type ContainerParts } from "./container";
 import { VaultError } from "./errors";
 import { KDF_LIMITS } from "./kdf";
 
 export const FORMAT_VERSION = 1;
-const MAGIC = Buffer.from("KEYWARDV", "ascii");
-const PREFIX_BYTES = 24;
-const MAC_BYTES = 32;
-const SUM_BYTES = 32;
-const MAX_PART_BYTES = 0xffff_ffff;
-
-/** Magic, version and flags: the first 12 bytes of every file of this version. */
-function fixedPrefix(): Buffer {
-  const prefix = Buffer.alloc(12);
-  MAGIC.copy(prefix, 0);
-  prefix.writeUInt16BE(FORMAT_VERSION, 8);
-  prefix.writeUInt16BE(0, 10);
-  return prefix;
-}
-
-/** Associated data of the passphrase wrap: binds format version and header (KDF parameters). */
-export function wrapAad(headerBytes: Buffer): Buffer {
-  return Buffer.concat([Buffer.from("keyward-vault/passphrase-wrap\0"), fixedPrefix(), headerBytes]);
-}
-
-export function encodeContainer(header: Buffer, body: Buffer, mac: (authenticated: Buffer) => Buffer): Buffer {
-  if (header.length > MAX_PART_BYTES || body.length > MAX_PART_BYTES) throw new VaultError("invalid_input", "The vault is too large to save.");
-  const macStart = PREFIX_BYTES + header.length + body.length;
-  const out = Buffer.alloc(macStart + MAC_BYTES + SUM_BYTES);
-  fixedPrefix().copy(out, 0);
-  out.writeUInt32BE(header.length, 12);
-  out.writeUInt32BE(body.length, 16);
-  sha256(out.subarray(0, 20)).copy(out, 20, 0, 4);
-  header.copy(out, PREFIX_BYTES);
-  body.copy(out, PREFIX_BYTES + header.length);
-  mac(out.subarray(0, macStart)).copy(out, macStart);
-  sha256(out.subarray(0, macStart + MAC_BYTES)).copy(out, macStart + MAC_BYTES);
-  return out;
-}
-
-export interface ContainerParts {
-  header: Buffer;
-  body: Buffer;
-  /** The bytes the HMAC covers. */
-  authenticated: Buffer;
-  mac: Buffer;
-}
 
 const damaged = (why: string) => new VaultError("corrupt", `The vault file is damaged (${why}). Nothing was changed on disk.`);
 const cutShort = () => new VaultError("truncated", "The vault file is cut short: it ends before its declared length (an interrupted copy or a full disk?). Nothing was changed on disk.");
 
+/** The personal vault's container: "KEYWARDV", this format's version, errors in the vault's words. */
+const VAULT_CONTAINER: ContainerKind = {
+  magic: Buffer.from("KEYWARDV", "ascii"),
+  version: FORMAT_VERSION,
+  errors: {
+    cutShort,
+    damaged,
+    notThisKind: () => damaged("it is not a Keyward vault file"),
+    unsupported: (version, flags) =>
+      new VaultError(
+        "unsupported_version",
+        version > FORMAT_VERSION
+          ? `This vault was written by a newer Keyward (format ${version}); this version reads format ${FORMAT_VERSION}. Update Keyward to open it.`
+          : `This vault uses format ${version}.${flags}, which this version of Keyward cannot read.`,
+      ),
+    tooLarge: () => new VaultError("invalid_input", "The vault is too large to save."),
+  },
+};
+
+/** Associated data of the passphrase wrap: binds format version and header (KDF parameters). */
+export function wrapAad(headerBytes: Buffer): Buffer {
+  return Buffer.concat([Buffer.from("keyward-vault/passphrase-wrap\0"), fixedPrefix(VAULT_CONTAINER), headerBytes]);
+}
+
+export function encodeContainer(header: Buffer, body: Buffer, mac: (authenticated: Buffer) => Buffer): Buffer {
+  return encodeFramed(VAULT_CONTAINER, header, body, mac);
+}
+
 /** Checks the container (lengths, checksum, version) without any key; throws a VaultError. */
 export function decodeContainer(bytes: Buffer): ContainerParts {
-  if (bytes.length < MAGIC.length) {
-    if (MAGIC.subarray(0, bytes.length).equals(bytes)) throw cutShort();
-    throw damaged("it is not a Keyward vault file");
-  }
-  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged("it is not a Keyward vault file");
-  if (bytes.length < PREFIX_BYTES) throw cutShort();
-  if (!sha256(bytes.subarray(0, 20)).subarray(0, 4).equals(bytes.subarray(20, 24))) throw damaged("its header check failed");
-  const headerLength = bytes.readUInt32BE(12);
-  const bodyLength = bytes.readUInt32BE(16);
-  const macStart = PREFIX_BYTES + headerLength + bodyLength;
-  const total = macStart + MAC_BYTES + SUM_BYTES;
-  if (bytes.length < total) throw cutShort();
-  if (bytes.length > total) throw damaged("it has unexpected bytes at its end");
-  if (!sha256(bytes.subarray(0, total - SUM_BYTES)).equals(bytes.subarray(total - SUM_BYTES))) throw damaged("its checksum does not match");
-  const version = bytes.readUInt16BE(8);
-  const flags = bytes.readUInt16BE(10);
-  if (version !== FORMAT_VERSION || flags !== 0) {
-    throw new VaultError(
-      "unsupported_version",
-      version > FORMAT_VERSION
-        ? `This vault was written by a newer Keyward (format ${version}); this version reads format ${FORMAT_VERSION}. Update Keyward to open it.`
-        : `This vault uses format ${version}.${flags}, which this version of Keyward cannot read.`,
-    );
-  }
-  return {
-    header: bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength),
-    body: bytes.subarray(PREFIX_BYTES + headerLength, macStart),
-    authenticated: bytes.subarray(0, macStart),
-    mac: bytes.subarray(macStart, macStart + MAC_BYTES),
-  };
+  return decodeFramed(VAULT_CONTAINER, bytes);
 }
+
+export type { ContainerParts };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

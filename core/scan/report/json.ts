@@ -9,16 +9,8 @@ import type { Finding, ScanResult } from "../types";
 
 export const JSON_REPORT_VERSION = 1;
 
-export interface JsonFinding {
-  display: string;
-  kind: Finding["kind"];
-  file: string;
-  line: number;
-  column: number;
-  commits: string[];
-  authors: string[];
-  inWorkingTree: boolean;
-  sha256: string;
+/** A finding as the JSON report writes it: the scanner's fields, with its match flattened. */
+export interface JsonFinding extends Pick<Finding, "display" | "kind" | "file" | "line" | "column" | "commits" | "authors" | "inWorkingTree" | "sha256"> {
   match?: "active" | "revoked" | "expired" | "none";
   keyId?: string;
   name?: string;

@@ -1,6 +1,6 @@
 /**
  * Counts and quantities in words, through Intl (never a hand-written `n === 1 ? … : …`):
- * "1 key", "1,204 keys", "3 days", "1 minute". English only for now; the forms live here once.
+ * "1 key", "1,204 keys", "3 days", "1 minute", "12.3 MB". English only for now; the forms live here once.
  */
 const LOCALE = "en";
 const pluralRules = new Intl.PluralRules(LOCALE);
@@ -33,4 +33,24 @@ export function quantity(n: number, unit: DurationUnit): string {
     quantityFormats.set(unit, format);
   }
   return format.format(n);
+}
+
+const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+const byteFormats = new Map<string, Intl.NumberFormat>();
+
+/** "512 bytes", "12.3 MB": decimal units, as file managers show them. */
+export function formatBytes(bytes: number): string {
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const name = BYTE_UNITS[unit]!;
+  let format = byteFormats.get(name);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { style: "unit", unit: name, unitDisplay: unit === 0 ? "long" : "short", maximumFractionDigits: unit === 0 ? 0 : 1 });
+    byteFormats.set(name, format);
+  }
+  return format.format(value);
 }

@@ -1,5 +1,5 @@
 /** Dates as people read them, for the renderer. Counts, quantities and relative times come from shared/text, the one helper of the whole app. */
-export { countOf, formatCount, nounFor, quantity } from "../../../shared/text/count";
+export { countOf, formatBytes, formatCount, nounFor, quantity } from "../../../shared/text/count";
 export { formatDaysFromToday, formatRelative } from "../../../shared/text/relative-time";
 import { elapsedDays } from "../../../shared/domain/days";
 import { countOf, quantity } from "../../../shared/text/count";

@@ -1,6 +1,6 @@
 /** Words for numbers and times come from Intl, so a count of one is never "1 minutes". */
 import { describe, expect, it } from "vitest";
-import { countOf, quantity } from "../../../shared/text/count";
+import { countOf, formatBytes, quantity } from "../../../shared/text/count";
 import { formatDaysFromToday, formatRelative } from "../../../shared/text/relative-time";
 
 const now = Date.parse("2026-06-15T12:00:00Z");
@@ -13,6 +13,14 @@ describe("counts and times in words", () => {
     expect(quantity(1, "day")).toBe("1 day");
     expect(quantity(30, "day")).toBe("30 days");
     expect(quantity(1, "minute")).toBe("1 minute");
+  });
+
+  it("says sizes in decimal units, as file managers do", () => {
+    expect(formatBytes(1)).toBe("1 byte");
+    expect(formatBytes(512)).toBe("512 bytes");
+    expect(formatBytes(1000)).toBe("1 kB");
+    expect(formatBytes(12_345_678)).toBe("12.3 MB");
+    expect(formatBytes(5_000_000_000_000)).toBe("5,000 GB");
   });
 
   it("says relative times with the right form", () => {

@@ -5,8 +5,8 @@
  * signing key's fingerprint (to compare with the workspace's settings), the chain head, the file's hash.
  */
 import type { OpenedBundleView } from "../../../../shared/ipc/contract";
-import { countOf } from "../../ui/format";
-import { formatBytes, formatEventTime } from "./audit-text";
+import { countOf, formatBytes } from "../../ui/format";
+import { formatEventTime } from "./audit-text";
 import { VerificationProblems } from "./VerificationProblems";
 
 export function BundleVerdict({ opened }: { opened: OpenedBundleView }) {

@@ -9,7 +9,7 @@
 import type { AuditEvent } from "../../../../shared/api/schemas";
 import { AUDIT_EVENT_LABELS, auditActorLabel, auditEventDetail, auditEventLabel } from "../../../../shared/domain/audit-events";
 import { APP_LOG_ACTOR, type AuditLogSource, type EventPayload } from "../../../../shared/ipc/contract";
-import { countOf } from "../../ui/format";
+import { countOf, formatBytes } from "../../ui/format";
 
 /** The types this app records in its local log (core/audit/local-log-events.ts), in words. */
 export const APP_EVENT_LABELS: Record<string, string> = {
@@ -121,26 +121,6 @@ export function progressLabel(progress: Progress): string {
     case "findings":
       return "Computing the findings from the bundle…";
   }
-}
-
-const UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
-const byteFormats = new Map<string, Intl.NumberFormat>();
-
-/** "512 bytes", "12.3 MB". */
-export function formatBytes(bytes: number): string {
-  let unit = 0;
-  let value = bytes;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const name = UNITS[unit]!;
-  let format = byteFormats.get(name);
-  if (!format) {
-    format = new Intl.NumberFormat("en", { style: "unit", unit: name, unitDisplay: unit === 0 ? "long" : "short", maximumFractionDigits: unit === 0 ? 0 : 1 });
-    byteFormats.set(name, format);
-  }
-  return format.format(value);
 }
 
 /** A date input's day (local) as the first or last millisecond of it, in ISO. */

@@ -5,10 +5,10 @@
  */
 import type { ScanRun } from "../../../../shared/ipc/contract";
 import { Button } from "../../ui/Button";
-import { formatCount } from "../../ui/format";
+import { formatBytes, formatCount } from "../../ui/format";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { Alert } from "../../ui/Alert";
-import { formatBytes, phaseLabel } from "./scan-text";
+import { phaseLabel } from "./scan-text";
 import { useScanStore } from "./scan-store";
 
 export function ScanProgressPanel({ run, workspaceName }: { run: ScanRun; workspaceName: string | null }) {

@@ -1,6 +1,6 @@
-/** The Scan page's words: phases, match statuses, sizes and the summary of what a scan read. */
+/** The Scan page's words: phases, match statuses, durations and the summary of what a scan read. */
 import type { LeakStatus, ScanPhase, ScanReport } from "../../../../shared/ipc/contract";
-import { countOf, formatCount } from "../../ui/format";
+import { countOf, formatBytes, formatCount } from "../../ui/format";
 
 export function phaseLabel(phase: ScanPhase, workspaceName: string | null): string {
   switch (phase) {
@@ -17,26 +17,6 @@ export function phaseLabel(phase: ScanPhase, workspaceName: string | null): stri
     case "done":
       return "Finishing…";
   }
-}
-
-const UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
-const byteFormats = new Map<string, Intl.NumberFormat>();
-
-/** "512 bytes", "12.3 MB": decimal units, as file managers show them. */
-export function formatBytes(bytes: number): string {
-  let unit = 0;
-  let value = bytes;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const name = UNITS[unit]!;
-  let format = byteFormats.get(name);
-  if (!format) {
-    format = new Intl.NumberFormat("en", { style: "unit", unit: name, unitDisplay: unit === 0 ? "long" : "short", maximumFractionDigits: unit === 0 ? 0 : 1 });
-    byteFormats.set(name, format);
-  }
-  return format.format(value);
 }
 
 export function formatDuration(ms: number): string {

@@ -4,25 +4,18 @@
  * percentage while verifying; a download with a known size fills as it goes.
  */
 import type { EventPayload } from "../../../../shared/ipc/contract";
+import { ProgressBar } from "../../ui/ProgressBar";
 import { progressLabel } from "./audit-text";
 
 export function TaskProgress({ progress, starting, label }: { progress: EventPayload<"audit.progress"> | null; starting: string; label: string }) {
   const text = progress ? progressLabel(progress) : starting;
-  const fraction = progress?.phase === "downloading" && progress.totalBytes ? Math.min(1, progress.bytes / progress.totalBytes) : null;
+  const fraction = progress?.phase === "downloading" && progress.totalBytes ? progress.bytes / progress.totalBytes : null;
   return (
     <div className="audit-progress">
       <p className="muted" aria-live="polite">
         {text}
       </p>
-      <div
-        className={`audit-bar${fraction === null ? " audit-bar-moving" : ""}`}
-        role="progressbar"
-        aria-label={label}
-        aria-valuetext={text}
-        {...(fraction !== null ? { "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": Math.round(fraction * 100) } : {})}
-      >
-        <div className="audit-bar-fill" style={fraction !== null ? { width: `${Math.round(fraction * 100)}%` } : undefined} />
-      </div>
+      <ProgressBar label={label} valueText={text} fraction={fraction} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import type { ScanRun } from "../../../../shared/ipc/contract";
 import { Button } from "../../ui/Button";
 import { formatBytes, formatCount } from "../../ui/format";
+import { ProgressBar } from "../../ui/ProgressBar";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { Alert } from "../../ui/Alert";
 import { phaseLabel } from "./scan-text";
@@ -34,9 +35,7 @@ export function ScanProgressPanel({ run, workspaceName }: { run: ScanRun; worksp
           Cancel scan
         </Button>
       </div>
-      <div className="scan-bar" role="progressbar" aria-label="Scan progress" aria-valuetext={`${label} ${counts} so far`}>
-        <div className="scan-bar-fill" />
-      </div>
+      <ProgressBar label="Scan progress" valueText={`${label} ${counts} so far`} />
       <dl className="scan-counts">
         <div>
           <dt>Files read</dt>

@@ -3,6 +3,7 @@
  * act on. Messages never contain a secret, a private key or a data key; paths, member names and
  * fingerprints may appear.
  */
+import { CodedError } from "../coded-error";
 import { ioReason } from "../vault/errors";
 
 export type TeamVaultErrorCode =
@@ -31,14 +32,8 @@ export type TeamVaultErrorCode =
   | "not_an_export"
   | "io";
 
-export class TeamVaultError extends Error {
+export class TeamVaultError extends CodedError<TeamVaultErrorCode> {
   override readonly name = "TeamVaultError";
-  readonly code: TeamVaultErrorCode;
-
-  constructor(code: TeamVaultErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
 }
 
 export function isTeamVaultError(error: unknown, code?: TeamVaultErrorCode): error is TeamVaultError {

@@ -2,6 +2,7 @@
  * The vault's one error shape: a stable code for code to branch on and a message a person can act
  * on. Messages never contain a secret, a passphrase or key material; file paths may appear.
  */
+import { CodedError } from "../coded-error";
 
 export type VaultErrorCode =
   /** The passphrase (or the backup passphrase) does not open this vault. */
@@ -27,14 +28,8 @@ export type VaultErrorCode =
   /** Reading or writing the disk failed (full disk, permissions, read-only disk...). */
   | "io";
 
-export class VaultError extends Error {
+export class VaultError extends CodedError<VaultErrorCode> {
   override readonly name = "VaultError";
-  readonly code: VaultErrorCode;
-
-  constructor(code: VaultErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
 }
 
 export function isVaultError(error: unknown, code?: VaultErrorCode): error is VaultError {

@@ -9,6 +9,7 @@ import "./styles/feedback.css";
 import "./styles/menus.css";
 import "./styles/shell-widgets.css";
 import "./styles/table.css";
+import "./styles/records.css";
 import "./styles/dialogs.css";
 import "./styles/screens.css";
 import "./styles/rotation.css";

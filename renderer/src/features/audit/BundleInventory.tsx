@@ -5,9 +5,18 @@
 import type { ApiKey } from "../../../../shared/api/schemas";
 import type { Finding } from "../../../../shared/domain/findings";
 import { ScopeBadge, StatusBadge } from "../../ui/Badge";
+import { DataTable } from "../../ui/DataTable";
 import { countOf } from "../../ui/format";
 import { formatEventTime } from "./audit-text";
 import { FindingList } from "./FindingList";
+
+const COLUMNS = [
+  "Key",
+  { header: "Scope", className: "audit-col-badge" },
+  { header: "Status", className: "audit-col-badge" },
+  { header: "Last used", className: "audit-col-used" },
+  { header: "Findings", className: "audit-col-findings" },
+];
 
 export function BundleInventory({ keys, findings, generatedAt }: { keys: ApiKey[]; findings: Finding[]; generatedAt: string }) {
   const byKey = new Map<string, Finding[]>();
@@ -25,47 +34,27 @@ export function BundleInventory({ keys, findings, generatedAt }: { keys: ApiKey[
         </span>
       </div>
       <div className="audit-table-wrap">
-        <table className="audit-table audit-inventory">
-          <caption className="visually-hidden">The bundle's keys and their findings</caption>
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col" className="audit-col-badge">
-                Scope
-              </th>
-              <th scope="col" className="audit-col-badge">
-                Status
-              </th>
-              <th scope="col" className="audit-col-used">
-                Last used
-              </th>
-              <th scope="col" className="audit-col-findings">
-                Findings
-              </th>
+        <DataTable className="simple-table simple-table-dense audit-table audit-inventory" caption="The bundle's keys and their findings" columns={COLUMNS}>
+          {sorted.map((key) => (
+            <tr key={key.id}>
+              <td>
+                <span className="audit-key-name">{key.name}</span>
+                <code className="key-display">{key.display}</code>
+                <span className="muted audit-small">Created {formatEventTime(key.createdAt)}</span>
+              </td>
+              <td>
+                <ScopeBadge scope={key.scope} />
+              </td>
+              <td>
+                <StatusBadge status={key.status} />
+              </td>
+              <td>{key.lastUsedAt ? <span className="audit-small">{formatEventTime(key.lastUsedAt)}</span> : <span className="muted audit-small">Never</span>}</td>
+              <td>
+                <FindingList findings={byKey.get(key.id) ?? []} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.map((key) => (
-              <tr key={key.id}>
-                <td>
-                  <span className="audit-key-name">{key.name}</span>
-                  <code className="key-display">{key.display}</code>
-                  <span className="muted audit-small">Created {formatEventTime(key.createdAt)}</span>
-                </td>
-                <td>
-                  <ScopeBadge scope={key.scope} />
-                </td>
-                <td>
-                  <StatusBadge status={key.status} />
-                </td>
-                <td>{key.lastUsedAt ? <span className="audit-small">{formatEventTime(key.lastUsedAt)}</span> : <span className="muted audit-small">Never</span>}</td>
-                <td>
-                  <FindingList findings={byKey.get(key.id) ?? []} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
     </section>
   );

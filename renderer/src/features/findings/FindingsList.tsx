@@ -7,12 +7,14 @@ import { useMemo, useState } from "react";
 import type { ApiKey } from "../../../../shared/api/schemas";
 import { FINDING_TITLES, type Finding } from "../../../../shared/domain/findings";
 import { Button } from "../../ui/Button";
+import { ACTIONS_COLUMN, DataTable } from "../../ui/DataTable";
 import { formatAbsolute, formatCount } from "../../ui/format";
 import { useKeyDetailsStore } from "../key-details";
 import { FindingActions } from "./FindingActions";
 import { SeverityBadge } from "./SeverityBadge";
 
 const PAGE = 100;
+const COLUMNS = ["Severity", "Key", "Finding", ACTIONS_COLUMN];
 
 export function FindingsList({ findings, keysById }: { findings: readonly Finding[]; keysById: ReadonlyMap<string, ApiKey> }) {
   const [limit, setLimit] = useState(PAGE);
@@ -20,50 +22,37 @@ export function FindingsList({ findings, keysById }: { findings: readonly Findin
   const openDetails = useKeyDetailsStore((state) => state.open);
   return (
     <div className="findings-list-wrap">
-      <table className="findings-table">
-        <caption className="visually-hidden">Findings, most severe first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Severity</th>
-            <th scope="col">Key</th>
-            <th scope="col">Finding</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((finding) => {
-            const apiKey = keysById.get(finding.keyId);
-            return (
-              <tr key={finding.id} data-finding-id={finding.id} className={finding.dismissal ? "finding-dismissed" : undefined}>
-                <td>
-                  <SeverityBadge severity={finding.severity} />
-                </td>
-                <td className="finding-key">
-                  <button type="button" className="key-name-button truncate" title={`${apiKey?.name ?? finding.keyId}: open details`} onClick={() => openDetails(finding.keyId)}>
-                    {apiKey?.name ?? finding.keyId}
-                  </button>
-                  {apiKey ? <code className="key-display muted">{apiKey.display}</code> : null}
-                </td>
-                <td className="finding-text">
-                  <strong>{FINDING_TITLES[finding.kind]}</strong>
-                  <p>{finding.explanation}</p>
-                  {finding.dismissal ? (
-                    <p className="muted">
-                      Dismissed {formatAbsolute(finding.dismissal.at)}
-                      {finding.dismissal.by ? ` by ${finding.dismissal.by}` : ""}: “{finding.dismissal.note}”
-                    </p>
-                  ) : null}
-                </td>
-                <td className="finding-actions-cell">
-                  <FindingActions finding={finding} apiKey={apiKey} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable className="findings-table" caption="Findings, most severe first" columns={COLUMNS}>
+        {shown.map((finding) => {
+          const apiKey = keysById.get(finding.keyId);
+          return (
+            <tr key={finding.id} data-finding-id={finding.id} className={finding.dismissal ? "finding-dismissed" : undefined}>
+              <td>
+                <SeverityBadge severity={finding.severity} />
+              </td>
+              <td className="finding-key">
+                <button type="button" className="key-name-button truncate" title={`${apiKey?.name ?? finding.keyId}: open details`} onClick={() => openDetails(finding.keyId)}>
+                  {apiKey?.name ?? finding.keyId}
+                </button>
+                {apiKey ? <code className="key-display muted">{apiKey.display}</code> : null}
+              </td>
+              <td className="finding-text">
+                <strong>{FINDING_TITLES[finding.kind]}</strong>
+                <p>{finding.explanation}</p>
+                {finding.dismissal ? (
+                  <p className="muted">
+                    Dismissed {formatAbsolute(finding.dismissal.at)}
+                    {finding.dismissal.by ? ` by ${finding.dismissal.by}` : ""}: “{finding.dismissal.note}”
+                  </p>
+                ) : null}
+              </td>
+              <td className="finding-actions-cell">
+                <FindingActions finding={finding} apiKey={apiKey} />
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {findings.length > limit ? (
         <div className="list-more">
           <Button onClick={() => setLimit(limit + PAGE)}>Show {formatCount(Math.min(PAGE, findings.length - limit))} more</Button>

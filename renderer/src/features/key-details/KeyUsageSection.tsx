@@ -8,6 +8,7 @@ import type { KeyUsage } from "../../../../shared/api/schemas";
 import { refusalLabel } from "../../../../shared/domain/refusals";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { DataTable } from "../../ui/DataTable";
 import { countOf, formatAbsolute, formatCount } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { Section } from "../../ui/Section";
@@ -18,6 +19,9 @@ import { USAGE_WINDOWS, usageSeries, usageTotals, type UsagePoint, type UsageWin
 
 // The charting library loads with the first chart, not at start.
 const KeyUsageChart = lazyNamed(() => import("./KeyUsageChart"), "KeyUsageChart");
+
+const CLIENT_COLUMNS = ["IP address", "User agent", "First seen", "Last seen", { header: "Requests", className: "numeric" }];
+const REFUSAL_COLUMNS = ["Reason", { header: "Requests", className: "numeric" }, "Last refused"];
 
 /** `revision` changes whenever the key does (a use shows in its last-used time): the usage is read again. */
 export function KeyUsageSection({ keyId, revision }: { keyId: string; revision: string }) {
@@ -75,39 +79,25 @@ function Clients({ clients }: { clients: KeyUsage["clients"] }) {
   if (clients.length === 0) return <p className="muted">No client has used this key in this period.</p>;
   return (
     <div className="table-scroll">
-      <table className="plain-table">
-        <caption className="plain-table-caption">Clients ({formatCount(clients.length)})</caption>
-        <thead>
-          <tr>
-            <th scope="col">IP address</th>
-            <th scope="col">User agent</th>
-            <th scope="col">First seen</th>
-            <th scope="col">Last seen</th>
-            <th scope="col" className="numeric">
-              Requests
-            </th>
+      <DataTable className="plain-table" caption={`Clients (${formatCount(clients.length)})`} captionClassName="plain-table-caption" columns={CLIENT_COLUMNS}>
+        {clients.map((client) => (
+          <tr key={`${client.ip}\u0000${client.userAgent}`}>
+            <td>
+              <code className="mono">{client.ip}</code>
+            </td>
+            <td className="truncate-cell" title={client.userAgent}>
+              {client.userAgent || <span className="muted">No client name</span>}
+            </td>
+            <td title={formatAbsolute(client.firstSeenAt)}>
+              <RelativeTime iso={client.firstSeenAt} />
+            </td>
+            <td title={formatAbsolute(client.lastSeenAt)}>
+              <RelativeTime iso={client.lastSeenAt} />
+            </td>
+            <td className="numeric">{formatCount(client.requests)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {clients.map((client) => (
-            <tr key={`${client.ip}\u0000${client.userAgent}`}>
-              <td>
-                <code className="mono">{client.ip}</code>
-              </td>
-              <td className="truncate-cell" title={client.userAgent}>
-                {client.userAgent || <span className="muted">No client name</span>}
-              </td>
-              <td title={formatAbsolute(client.firstSeenAt)}>
-                <RelativeTime iso={client.firstSeenAt} />
-              </td>
-              <td title={formatAbsolute(client.lastSeenAt)}>
-                <RelativeTime iso={client.lastSeenAt} />
-              </td>
-              <td className="numeric">{formatCount(client.requests)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
@@ -115,28 +105,16 @@ function Clients({ clients }: { clients: KeyUsage["clients"] }) {
 function Refusals({ refusals }: { refusals: KeyUsage["refusals"] }) {
   if (refusals.length === 0) return <p className="muted">No request with this key was refused in this period.</p>;
   return (
-    <table className="plain-table">
-      <caption className="plain-table-caption">Refused requests by reason</caption>
-      <thead>
-        <tr>
-          <th scope="col">Reason</th>
-          <th scope="col" className="numeric">
-            Requests
-          </th>
-          <th scope="col">Last refused</th>
+    <DataTable className="plain-table" caption="Refused requests by reason" captionClassName="plain-table-caption" columns={REFUSAL_COLUMNS}>
+      {refusals.map((refusal) => (
+        <tr key={refusal.reason}>
+          <td>{refusalLabel(refusal.reason)}</td>
+          <td className="numeric">{formatCount(refusal.count)}</td>
+          <td title={formatAbsolute(refusal.lastAt)}>
+            <RelativeTime iso={refusal.lastAt} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {refusals.map((refusal) => (
-          <tr key={refusal.reason}>
-            <td>{refusalLabel(refusal.reason)}</td>
-            <td className="numeric">{formatCount(refusal.count)}</td>
-            <td title={formatAbsolute(refusal.lastAt)}>
-              <RelativeTime iso={refusal.lastAt} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

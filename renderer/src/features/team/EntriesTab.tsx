@@ -8,6 +8,7 @@ import type { TeamEntryView, TeamVaultView } from "../../../../shared/ipc/contra
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ACTIONS_COLUMN, DataTable } from "../../ui/DataTable";
 import { EmptyState } from "../../ui/EmptyState";
 import { countOf } from "../../ui/format";
 import { CopyIcon, KeyIcon, PlusIcon } from "../../ui/icons";
@@ -16,6 +17,8 @@ import { useAsyncAction } from "../../ui/useAsyncAction";
 import { AddEntryDialog } from "./AddEntryDialog";
 import { LinkBadge } from "./LinkBadge";
 import { useTeamStore } from "./team-store";
+
+const COLUMNS = ["Entry", "Workspace key", "Status", "Last used", { header: "Changed", className: "col-wide-only" }, ACTIONS_COLUMN];
 
 export function EntriesTab({ vault }: { vault: TeamVaultView }) {
   const [adding, setAdding] = useState(false);
@@ -45,27 +48,11 @@ export function EntriesTab({ vault }: { vault: TeamVaultView }) {
         </EmptyState>
       ) : (
         <div className="table-scroll">
-          <table className="simple-table team-table team-entries" aria-label="Shared entries">
-            <thead>
-              <tr>
-                <th scope="col">Entry</th>
-                <th scope="col">Workspace key</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last used</th>
-                <th scope="col" className="col-wide-only">
-                  Changed
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {vault.entries.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} onDelete={() => setDeleting(entry)} />
-              ))}
-            </tbody>
-          </table>
+          <DataTable className="simple-table team-table team-entries" caption="Shared entries" columns={COLUMNS}>
+            {vault.entries.map((entry) => (
+              <EntryRow key={entry.id} entry={entry} onDelete={() => setDeleting(entry)} />
+            ))}
+          </DataTable>
         </div>
       )}
       <AddEntryDialog open={adding} onClose={() => setAdding(false)} />

@@ -10,6 +10,7 @@ import { Alert } from "../../ui/Alert";
 import { StatusBadge } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { ChoiceCards } from "../../ui/ChoiceCards";
+import { DataTable } from "../../ui/DataTable";
 import { countOf } from "../../ui/format";
 import { Modal } from "../../ui/Modal";
 import { useAsyncAction } from "../../ui/useAsyncAction";
@@ -105,54 +106,42 @@ function Preview({ view, selected, onToggle, targetName }: { view: EnvImportView
         {view.found.length === 0 ? "No key of this workspace was found" : `${countOf(view.found.length, "key")} of this workspace found`}
       </h3>
       {view.found.length > 0 ? (
-        <table className="simple-table team-table env-found" aria-label="Keys of this workspace">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Import</span>
-              </th>
-              <th scope="col">Variable</th>
-              <th scope="col">Key</th>
-              <th scope="col">Status</th>
+        <DataTable className="simple-table team-table env-found" caption="Keys of this workspace" columns={[{ header: "Import", hidden: true }, "Variable", "Key", "Status"]}>
+          {view.found.map((found) => (
+            <tr key={found.ref}>
+              <td>
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  checked={selected.has(found.ref)}
+                  disabled={found.alreadyThere}
+                  onChange={() => onToggle(found.ref)}
+                  aria-label={`Import ${found.variable} (${found.keyName})`}
+                />
+              </td>
+              <td>
+                <div className="cell-stack">
+                  <code>{found.variable}</code>
+                  <span className="muted">
+                    {baseName(found.file)}, line {found.line}
+                  </span>
+                </div>
+              </td>
+              <td>
+                <div className="cell-stack">
+                  <span>{found.keyName}</span>
+                  <code className="key-display">{found.display}</code>
+                </div>
+              </td>
+              <td>
+                <div className="cell-stack">
+                  <StatusBadge status={found.status} />
+                  {found.alreadyThere ? <span className="muted">Already in {targetName}</span> : null}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {view.found.map((found) => (
-              <tr key={found.ref}>
-                <td>
-                  <input
-                    type="checkbox"
-                    className="checkbox"
-                    checked={selected.has(found.ref)}
-                    disabled={found.alreadyThere}
-                    onChange={() => onToggle(found.ref)}
-                    aria-label={`Import ${found.variable} (${found.keyName})`}
-                  />
-                </td>
-                <td>
-                  <div className="cell-stack">
-                    <code>{found.variable}</code>
-                    <span className="muted">
-                      {baseName(found.file)}, line {found.line}
-                    </span>
-                  </div>
-                </td>
-                <td>
-                  <div className="cell-stack">
-                    <span>{found.keyName}</span>
-                    <code className="key-display">{found.display}</code>
-                  </div>
-                </td>
-                <td>
-                  <div className="cell-stack">
-                    <StatusBadge status={found.status} />
-                    {found.alreadyThere ? <span className="muted">Already in {targetName}</span> : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {view.notInWorkspace.length > 0 ? (
         <p className="muted">

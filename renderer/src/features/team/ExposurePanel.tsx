@@ -6,12 +6,15 @@
 import type { ExposureReport, ExposureRow } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { ACTIONS_COLUMN, DataTable } from "../../ui/DataTable";
 import { countOf, formatAbsolute } from "../../ui/format";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { useRotationStore } from "../rotation";
 import { LinkBadge } from "./LinkBadge";
 import { useTeamStore } from "./team-store";
 import { useRotateAll } from "./useRotateAll";
+
+const COLUMNS = ["Entry and key", "In the vault", "On the workspace", "Last used", ACTIONS_COLUMN];
 
 const ENTRY_WORDS: Record<ExposureRow["entry"], string> = {
   present: "Still in the vault",
@@ -71,24 +74,11 @@ export function ExposurePanel({ report }: { report: ExposureReport }) {
         <p className="muted">The vault held no entries while {member.name} was a member.</p>
       ) : (
         <div className="table-scroll">
-          <table className="simple-table team-table team-exposure" aria-label={`Keys ${member.name} could read`}>
-            <thead>
-              <tr>
-                <th scope="col">Entry and key</th>
-                <th scope="col">In the vault</th>
-                <th scope="col">On the workspace</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered(rows, rotateAll.inProgress).map((row) => (
-                <ExposureLine key={`${row.entryId}-${row.keyId ?? "none"}`} row={row} inProgress={row.keyId ? rotateAll.inProgress(row.keyId) : false} busy={rotateAll.running} />
-              ))}
-            </tbody>
-          </table>
+          <DataTable className="simple-table team-table team-exposure" caption={`Keys ${member.name} could read`} columns={COLUMNS}>
+            {ordered(rows, rotateAll.inProgress).map((row) => (
+              <ExposureLine key={`${row.entryId}-${row.keyId ?? "none"}`} row={row} inProgress={row.keyId ? rotateAll.inProgress(row.keyId) : false} busy={rotateAll.running} />
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

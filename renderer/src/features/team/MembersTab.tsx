@@ -7,6 +7,7 @@ import { useState } from "react";
 import type { TeamIdentity, TeamMemberView, TeamVaultView } from "../../../../shared/ipc/contract";
 import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ACTIONS_COLUMN, DataTable } from "../../ui/DataTable";
 import { PlusIcon } from "../../ui/icons";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { Section } from "../../ui/Section";
@@ -34,45 +35,33 @@ export function MembersTab({ vault, identity }: { vault: TeamVaultView; identity
         </Button>
       </div>
       <div className="table-scroll">
-        <table className="simple-table team-table team-members" aria-label="Members">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Fingerprint</th>
-              <th scope="col">Added</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DataTable className="simple-table team-table team-members" caption="Members" columns={["Name", "Fingerprint", "Added", ACTIONS_COLUMN]}>
+          {vault.members.map((member) => (
+            <tr key={member.id}>
+              <td>
+                <span className="entry-label">{member.name}</span> {member.isYou ? <span className="badge badge-you">You</span> : null}
+              </td>
+              <td>
+                <Fingerprint value={member.fingerprint} />
+              </td>
+              <td>
+                <div className="cell-stack">
+                  <span>{member.addedBy === member.name ? "Created the vault" : `By ${member.addedBy}`}</span>
+                  <RelativeTime iso={member.addedAt} className="muted" />
+                </div>
+              </td>
+              <td>
+                <div className="entry-actions">
+                  {member.isYou ? null : (
+                    <Button size="sm" variant="ghost" aria-label={`Remove ${member.name}`} onClick={() => setRemoving(member)}>
+                      Remove
+                    </Button>
+                  )}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {vault.members.map((member) => (
-              <tr key={member.id}>
-                <td>
-                  <span className="entry-label">{member.name}</span> {member.isYou ? <span className="badge badge-you">You</span> : null}
-                </td>
-                <td>
-                  <Fingerprint value={member.fingerprint} />
-                </td>
-                <td>
-                  <div className="cell-stack">
-                    <span>{member.addedBy === member.name ? "Created the vault" : `By ${member.addedBy}`}</span>
-                    <RelativeTime iso={member.addedAt} className="muted" />
-                  </div>
-                </td>
-                <td>
-                  <div className="entry-actions">
-                    {member.isYou ? null : (
-                      <Button size="sm" variant="ghost" aria-label={`Remove ${member.name}`} onClick={() => setRemoving(member)}>
-                        Remove
-                      </Button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
       {vault.formerMembers.length > 0 ? <FormerMembers vault={vault} /> : null}
       <IdentityCard identity={identity} />

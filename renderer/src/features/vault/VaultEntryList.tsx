@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { VaultEntrySummary } from "../../../../shared/ipc/contract";
 import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ACTIONS_COLUMN, DataTable } from "../../ui/DataTable";
 import { formatAbsolute, formatDate } from "../../ui/format";
 import { CopyIcon } from "../../ui/icons";
 import { useClipboardStore } from "../clipboard";
@@ -16,24 +17,11 @@ export function VaultEntryList({ entries }: { entries: VaultEntrySummary[] }) {
   const removeEntry = useVaultStore((state) => state.removeEntry);
   return (
     <>
-      <table className="simple-table" aria-label="Vault entries">
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Details</th>
-            <th scope="col">Added</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <VaultEntryRow key={entry.id} entry={entry} onRemove={() => setRemoving(entry)} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable className="simple-table vault-entries" caption="Vault entries" columns={["Label", "Kind", "Details", "Added", ACTIONS_COLUMN]}>
+        {entries.map((entry) => (
+          <VaultEntryRow key={entry.id} entry={entry} onRemove={() => setRemoving(entry)} />
+        ))}
+      </DataTable>
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(open) => (open ? undefined : setRemoving(null))}

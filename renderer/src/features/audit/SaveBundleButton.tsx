@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
+import { DoneFooter } from "../../ui/DoneFooter";
 import { Modal } from "../../ui/Modal";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useBundleStore } from "./bundle-store";
@@ -42,11 +43,7 @@ export function SaveBundleButton({ workspaceName }: { workspaceName: string }) {
             Saved to <span className="audit-path">{result.path}</span>. {result.valid ? "It verifies: hand it to the officer with the fingerprint from the workspace's settings." : (result.summary ?? "")}
           </Alert>
         ) : null}
-        <footer className="modal-footer">
-          <Button variant="primary" disabled={saving} onClick={() => setOpen(false)}>
-            Done
-          </Button>
-        </footer>
+        <DoneFooter onDone={() => setOpen(false)} disabled={saving} />
       </Modal>
     </>
   );

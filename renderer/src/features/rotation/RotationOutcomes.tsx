@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import type { ApiKey } from "../../../../shared/api/schemas";
 import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
+import { DoneFooter } from "../../ui/DoneFooter";
 import { formatAbsolute } from "../../ui/format";
 
 export function RotationDone({ retired, onDone }: { retired: ApiKey; onDone: () => void }) {
@@ -22,11 +22,7 @@ export function RotationDone({ retired, onDone }: { retired: ApiKey; onDone: () 
         )}
       </Alert>
       <p className="muted">The new key is the one in service now. The keys table shows it with its own rotation due date.</p>
-      <footer className="modal-footer">
-        <Button variant="primary" onClick={onDone} autoFocus>
-          Done
-        </Button>
-      </footer>
+      <DoneFooter onDone={onDone} autoFocus />
     </div>
   );
 }
@@ -36,11 +32,7 @@ export function RotationNotice({ message, onClose, children }: { message: string
     <div className="wizard-step">
       <Alert tone="info">{message}</Alert>
       {children}
-      <footer className="modal-footer">
-        <Button variant="primary" onClick={onClose}>
-          Close
-        </Button>
-      </footer>
+      <DoneFooter onDone={onClose} label="Close" />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { StatusBadge } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { ChoiceCards } from "../../ui/ChoiceCards";
 import { DataTable } from "../../ui/DataTable";
+import { DoneFooter } from "../../ui/DoneFooter";
 import { countOf } from "../../ui/format";
 import { Modal } from "../../ui/Modal";
 import { useAsyncAction } from "../../ui/useAsyncAction";
@@ -49,11 +50,7 @@ export function EnvImportDialog({ teamOpen, onClose }: { teamOpen: boolean; onCl
             <Alert tone="success">
               {countOf(written.added, "key")} added to {written.target === "team" ? "the team vault" : "your personal vault"}.
             </Alert>
-            <footer className="modal-footer">
-              <Button variant="primary" onClick={close}>
-                Done
-              </Button>
-            </footer>
+            <DoneFooter onDone={close} />
           </>
         ) : (
           <>

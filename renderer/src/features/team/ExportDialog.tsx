@@ -10,12 +10,12 @@ import { z } from "zod";
 import { NEW_PASSPHRASE_MIN, NewPassphrase, Passphrase, type ImportTarget } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { ChoiceCards, type Choice } from "../../ui/ChoiceCards";
+import { DoneFooter } from "../../ui/DoneFooter";
 import { Field } from "../../ui/Field";
 import { useZodForm } from "../../ui/form";
 import { FormFooter } from "../../ui/FormFooter";
 import { countOf } from "../../ui/format";
 import { Modal } from "../../ui/Modal";
-import { Button } from "../../ui/Button";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { targetChoices } from "./targets";
 import { useTeamStore } from "./team-store";
@@ -85,11 +85,7 @@ export function ExportDialog({ teamOpen, onClose }: { teamOpen: boolean; onClose
           <Alert tone="success">
             {countOf(saved.entries, "entry", "entries")} exported to <code className="path">{saved.path}</code>.
           </Alert>
-          <footer className="modal-footer">
-            <Button variant="primary" onClick={onClose}>
-              Done
-            </Button>
-          </footer>
+          <DoneFooter onDone={onClose} />
         </div>
       ) : (
         <form className="modal-form" onSubmit={(event) => void submit(event)} noValidate>

@@ -10,8 +10,8 @@ import { useState } from "react";
 import { z } from "zod";
 import { type ImportResult, type ImportTarget } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
-import { Button } from "../../ui/Button";
 import { ChoiceCards } from "../../ui/ChoiceCards";
+import { DoneFooter } from "../../ui/DoneFooter";
 import { Field } from "../../ui/Field";
 import { useZodForm } from "../../ui/form";
 import { FormFooter } from "../../ui/FormFooter";
@@ -52,11 +52,7 @@ export function ImportDialog({ teamOpen, onClose }: { teamOpen: boolean; onClose
             From <code className="path">{result.file}</code>: {countOf(result.added, "entry", "entries")} added, {result.updated} updated, {result.unchanged} already up to date
             {result.skipped > 0 ? `; ${countOf(result.skipped, "entry", "entries")} left out (a team identity stays personal)` : ""}.
           </Alert>
-          <footer className="modal-footer">
-            <Button variant="primary" onClick={onClose}>
-              Done
-            </Button>
-          </footer>
+          <DoneFooter onDone={onClose} />
         </div>
       ) : (
         <form className="modal-form" onSubmit={(event) => void submit(event)} noValidate>

@@ -11,6 +11,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Field } from "../../ui/Field";
 import { useZodForm } from "../../ui/form";
+import { FormFooter } from "../../ui/FormFooter";
 import { Modal } from "../../ui/Modal";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { Fingerprint } from "./Fingerprint";
@@ -42,13 +43,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
           <Field label="Member card" error={form.formState.errors.card?.message ?? null}>
             {(control) => <textarea {...control} {...form.register("card")} className="input member-card-text" rows={4} spellCheck={false} autoFocus />}
           </Field>
-          {reading.error ? <Alert>{reading.error.message}</Alert> : null}
-          <footer className="modal-footer">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={reading.busy}>
-              Check card
-            </Button>
-          </footer>
+          <FormFooter action={reading} submitLabel="Check card" onCancel={onClose} />
         </form>
       ) : (
         <div className="modal-form">

@@ -4,10 +4,10 @@
  */
 import { AddWorkspaceInput } from "../../../../shared/ipc/contract";
 import { navigate } from "../../navigation/route-store";
-import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { Field } from "../../ui/Field";
 import { useZodForm } from "../../ui/form";
+import { FormFooter } from "../../ui/FormFooter";
 import { Modal } from "../../ui/Modal";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useWorkspaceStore } from "./workspace-store";
@@ -57,32 +57,25 @@ function AddWorkspaceForm({ onDone }: { onDone: () => void }) {
           </p>
         </div>
       </div>
-      {adding.error ? (
-        <Alert
-          action={
-            // The admin token can only be kept in an unlocked vault: offer the way there.
-            offerVault ? (
-              <Button
-                size="sm"
-                onClick={() => {
-                  onDone();
-                  navigate("vault");
-                }}
-              >
-                Open the vault
-              </Button>
-            ) : null
-          }
-        >
-          {adding.error.message}
-        </Alert>
-      ) : null}
-      <footer className="modal-footer">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={adding.busy}>
-          Add workspace
-        </Button>
-      </footer>
+      <FormFooter
+        action={adding}
+        submitLabel="Add workspace"
+        onCancel={onDone}
+        errorAction={
+          // The admin token can only be kept in an unlocked vault: offer the way there.
+          offerVault ? (
+            <Button
+              size="sm"
+              onClick={() => {
+                onDone();
+                navigate("vault");
+              }}
+            >
+              Open the vault
+            </Button>
+          ) : null
+        }
+      />
     </form>
   );
 }

@@ -1,8 +1,7 @@
 /**
- * The shown-once view: the masked key with Show and Copy (focus starts on Copy), "keep in vault",
+ * The shown-once view: the masked key with Show and Copy (the dialog opens on Copy), "keep in vault",
  * and the way out. It holds no secret itself: SecretField asks for it when the user clicks Show.
  */
-import { useEffect, useRef } from "react";
 import type { CreatedKeyView } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -34,9 +33,6 @@ export function RevealKeyView(props: RevealKeyViewProps) {
   const { created, copied, keepInVault, confirmingClose, finishing } = props;
   const copySecret = useClipboardStore((state) => state.copySecret);
   const dropped = useDropReason(created.handle);
-  const copyButton = useRef<HTMLButtonElement>(null);
-  // The dialog opens on Copy: the safe action everybody takes next.
-  useEffect(() => copyButton.current?.focus(), []);
 
   return (
     <div className="reveal">
@@ -44,10 +40,8 @@ export function RevealKeyView(props: RevealKeyViewProps) {
         <Alert tone="warning">{GONE[dropped]}</Alert>
       ) : (
         <NewKeySecret
-          handle={created.handle}
-          display={created.key.display}
+          created={created}
           copied={copied}
-          copyRef={copyButton}
           onCopy={async () => {
             await copySecret(created.handle);
             props.onCopied();

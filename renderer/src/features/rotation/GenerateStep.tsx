@@ -5,7 +5,7 @@
  * field's local state, and goes with the step when the wizard moves on or closes. Copy and "keep
  * in vault" go to the main process by the rotation's old key id.
  */
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { ApiKey, Scope } from "../../../../shared/api/schemas";
 import { scopeLabel } from "../../../../shared/domain/scopes";
 import type { CreatedKeyView, Rotation } from "../../../../shared/ipc/contract";
@@ -118,8 +118,6 @@ function ShowNewKey(props: GenerateStepProps & { started: { rotation: Rotation; 
   const dropped = useDropReason(created.handle);
   const [copied, setCopied] = useState(false);
   const next = useAsyncAction();
-  const copyButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => copyButton.current?.focus(), []);
   const rescoped = rotation.scope !== rotation.previousScope;
 
   return (
@@ -137,10 +135,8 @@ function ShowNewKey(props: GenerateStepProps & { started: { rotation: Rotation; 
         <SecretGoneNotice onCancelRotation={props.onCancelRotation} />
       ) : (
         <NewKeySecret
-          handle={created.handle}
-          display={created.key.display}
+          created={created}
           copied={copied}
-          copyRef={copyButton}
           onCopy={async () => {
             await copyRotationKey(rotation.oldKeyId);
             setCopied(true);

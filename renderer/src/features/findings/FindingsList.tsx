@@ -8,8 +8,9 @@ import type { ApiKey } from "../../../../shared/api/schemas";
 import { FINDING_TITLES, type Finding } from "../../../../shared/domain/findings";
 import { Button } from "../../ui/Button";
 import { ACTIONS_COLUMN, DataTable } from "../../ui/DataTable";
-import { formatAbsolute, formatCount } from "../../ui/format";
+import { formatCount } from "../../ui/format";
 import { useKeyDetailsStore } from "../key-details";
+import { DismissalNote } from "./DismissalNote";
 import { FindingActions } from "./FindingActions";
 import { SeverityBadge } from "./SeverityBadge";
 
@@ -39,12 +40,7 @@ export function FindingsList({ findings, keysById }: { findings: readonly Findin
               <td className="finding-text">
                 <strong>{FINDING_TITLES[finding.kind]}</strong>
                 <p>{finding.explanation}</p>
-                {finding.dismissal ? (
-                  <p className="muted">
-                    Dismissed {formatAbsolute(finding.dismissal.at)}
-                    {finding.dismissal.by ? ` by ${finding.dismissal.by}` : ""}: “{finding.dismissal.note}”
-                  </p>
-                ) : null}
+                {finding.dismissal ? <DismissalNote dismissal={finding.dismissal} /> : null}
               </td>
               <td className="finding-actions-cell">
                 <FindingActions finding={finding} apiKey={apiKey} />

@@ -5,8 +5,8 @@
  */
 import type { ApiKey } from "../../../../shared/api/schemas";
 import { FINDING_TITLES } from "../../../../shared/domain/findings";
-import { formatAbsolute } from "../../ui/format";
 import { Section } from "../../ui/Section";
+import { DismissalNote } from "./DismissalNote";
 import { FindingActions } from "./FindingActions";
 import { useFindingsStore } from "./findings-store";
 import { SeverityBadge } from "./SeverityBadge";
@@ -28,12 +28,7 @@ export function KeyFindings({ apiKey, onBeforeAction }: { apiKey: ApiKey; onBefo
                 {finding.dismissal ? <span className="muted">Dismissed</span> : null}
               </div>
               <p>{finding.explanation}</p>
-              {finding.dismissal ? (
-                <p className="muted">
-                  Dismissed {formatAbsolute(finding.dismissal.at)}
-                  {finding.dismissal.by ? ` by ${finding.dismissal.by}` : ""}: “{finding.dismissal.note}”
-                </p>
-              ) : null}
+              {finding.dismissal ? <DismissalNote dismissal={finding.dismissal} /> : null}
               <FindingActions finding={finding} apiKey={apiKey} onBeforeAction={onBeforeAction} />
             </li>
           ))}

@@ -9,6 +9,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { countOf } from "../../ui/format";
 import { Spinner } from "../../ui/Spinner";
+import { Section } from "../../ui/Section";
 import { useKeysStore } from "../inventory";
 import { useAuditLogStore } from "./audit-log-store";
 import { ChainStatus } from "./ChainStatus";
@@ -39,13 +40,12 @@ export function AuditLogView({ workspace }: { workspace: WorkspaceSummary | null
   return (
     <div className="audit-view">
       <ChainStatus workspaceName={workspace?.name ?? null} />
-      <section className="card audit-log" aria-labelledby="audit-log-title">
-        <div className="card-heading">
-          <h2 className="card-title" id="audit-log-title">
-            Events
-          </h2>
-          <span className="muted">{workspace ? `${workspace.name} and this app, newest first` : "This app's own, newest first"}</span>
-        </div>
+      <Section
+        level={2}
+        className="card audit-log"
+        title="Events"
+        aside={<span className="muted">{workspace ? `${workspace.name} and this app, newest first` : "This app's own, newest first"}</span>}
+      >
         <LogFilters keys={keys} />
         {workspaceProblem && workspace ? <Alert tone="warning">The workspace's events are not shown: {workspaceProblem}</Alert> : null}
         {error ? <Alert action={<Button onClick={() => void load(workspaceId)}>Retry</Button>}>{error}</Alert> : null}
@@ -66,7 +66,7 @@ export function AuditLogView({ workspace }: { workspace: WorkspaceSummary | null
             </Button>
           ) : null}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

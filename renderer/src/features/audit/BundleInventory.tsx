@@ -7,6 +7,7 @@ import type { Finding } from "../../../../shared/domain/findings";
 import { ScopeBadge, StatusBadge } from "../../ui/Badge";
 import { DataTable } from "../../ui/DataTable";
 import { countOf } from "../../ui/format";
+import { Section } from "../../ui/Section";
 import { formatEventTime } from "./audit-text";
 import { FindingList } from "./FindingList";
 
@@ -24,15 +25,16 @@ export function BundleInventory({ keys, findings, generatedAt }: { keys: ApiKey[
   const sorted = [...keys].sort((a, b) => Number(b.status === "active") - Number(a.status === "active") || a.name.localeCompare(b.name));
   const active = keys.filter((key) => key.status === "active").length;
   return (
-    <section className="card" aria-labelledby="bundle-inventory-title">
-      <div className="card-heading">
-        <h2 className="card-title" id="bundle-inventory-title">
-          Inventory
-        </h2>
+    <Section
+      level={2}
+      className="card"
+      title="Inventory"
+      aside={
         <span className="muted">
           {countOf(keys.length, "key")} ({active} active), {countOf(findings.length, "finding")} as of {formatEventTime(generatedAt)}
         </span>
-      </div>
+      }
+    >
       <div className="audit-table-wrap">
         <DataTable className="simple-table simple-table-dense audit-table audit-inventory" caption="The bundle's keys and their findings" columns={COLUMNS}>
           {sorted.map((key) => (
@@ -56,6 +58,6 @@ export function BundleInventory({ keys, findings, generatedAt }: { keys: ApiKey[
           ))}
         </DataTable>
       </div>
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from "../../ui/Button";
 import { countOf } from "../../ui/format";
 import { LabeledSelect } from "../../ui/LabeledSelect";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { NO_TIMELINE_FILTERS, useBundleStore } from "./bundle-store";
 import { EventTable } from "./EventTable";
 import { DateFilter } from "./LogFilters";
@@ -24,13 +25,7 @@ export function BundleTimeline({ keys, eventTypes, eventCount }: { keys: ApiKey[
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_TIMELINE_FILTERS);
 
   return (
-    <section className="card" aria-labelledby="bundle-timeline-title">
-      <div className="card-heading">
-        <h2 className="card-title" id="bundle-timeline-title">
-          Event timeline
-        </h2>
-        <span className="muted">{countOf(eventCount, "event")} in the bundle, newest first</span>
-      </div>
+    <Section level={2} className="card" title="Event timeline" aside={<span className="muted">{countOf(eventCount, "event")} in the bundle, newest first</span>}>
       <div className="toolbar audit-filters" role="group" aria-label="Filter the timeline">
         <LabeledSelect label="Key" value={filters.keyId} options={keyOptions} onChange={(keyId) => setFilters({ keyId })} />
         <LabeledSelect label="Type" value={filters.type} options={typeOptions} onChange={(type) => setFilters({ type })} />
@@ -54,6 +49,6 @@ export function BundleTimeline({ keys, eventTypes, eventCount }: { keys: ApiKey[
           </Button>
         ) : null}
       </div>
-    </section>
+    </Section>
   );
 }

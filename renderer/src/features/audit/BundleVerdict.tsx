@@ -6,6 +6,7 @@
  */
 import type { OpenedBundleView } from "../../../../shared/ipc/contract";
 import { countOf, formatBytes } from "../../ui/format";
+import { Section } from "../../ui/Section";
 import { formatEventTime } from "./audit-text";
 import { VerificationProblems } from "./VerificationProblems";
 
@@ -14,12 +15,15 @@ export function BundleVerdict({ opened }: { opened: OpenedBundleView }) {
   const header = verification.header;
   const valid = verification.valid;
   return (
-    <section className={`card audit-verdict-card ${valid ? "audit-verdict-valid" : "audit-verdict-invalid"}`} aria-labelledby="bundle-verdict-title">
-      <div className="card-heading">
-        <h2 className="card-title" id="bundle-verdict-title">
+    <Section
+      level={2}
+      className={`card audit-verdict-card ${valid ? "audit-verdict-valid" : "audit-verdict-invalid"}`}
+      title={
+        <>
           <span className={`badge ${valid ? "audit-badge-valid" : "audit-badge-invalid"}`}>{valid ? "Valid" : "Not valid"}</span> {opened.fileName}
-        </h2>
-      </div>
+        </>
+      }
+    >
       <p className="audit-statement" role="status">
         {valid
           ? `Valid: the signature matches the key the bundle names, and all ${countOf(verification.events, "event")} chain from the first to the signed head. Nothing in it was changed after it was signed.`
@@ -77,6 +81,6 @@ export function BundleVerdict({ opened }: { opened: OpenedBundleView }) {
           </div>
         ) : null}
       </dl>
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { EmptyState } from "../../ui/EmptyState";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { useAuditViewStore } from "./audit-view-store";
 import { useBundleStore } from "./bundle-store";
 import { BundleInventory } from "./BundleInventory";
@@ -28,12 +29,9 @@ export function BundleView() {
 
   if (opening) {
     return (
-      <section className="card" aria-labelledby="bundle-opening-title">
-        <h2 className="card-title" id="bundle-opening-title">
-          Opening the audit bundle
-        </h2>
+      <Section level={2} className="card" title="Opening the audit bundle">
         <TaskProgress progress={progress} starting="Reading the file…" label="Verifying the audit bundle" />
-      </section>
+      </Section>
     );
   }
   if (!opened) {

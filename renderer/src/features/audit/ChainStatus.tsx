@@ -10,6 +10,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { countOf } from "../../ui/format";
 import { Spinner } from "../../ui/Spinner";
+import { Section } from "../../ui/Section";
 import { formatEventTime } from "./audit-text";
 import { useAuditLogStore } from "./audit-log-store";
 import { TaskProgress } from "./TaskProgress";
@@ -23,10 +24,7 @@ export function ChainStatus({ workspaceName }: { workspaceName: string | null })
   const checkApp = useAuditLogStore((state) => state.checkApp);
 
   return (
-    <section className="card audit-chains" aria-labelledby="audit-chains-title">
-      <h2 className="card-title" id="audit-chains-title">
-        Chain verification
-      </h2>
+    <Section level={2} className="card audit-chains" title="Chain verification">
       <div className="audit-chain" role="group" aria-label={workspaceName ? `${workspaceName}'s chain` : "The workspace's chain"}>
         <div className="audit-chain-heading">
           <h3 className="audit-chain-title">{workspaceName ? `${workspaceName}'s audit chain` : "The workspace's audit chain"}</h3>
@@ -65,7 +63,7 @@ export function ChainStatus({ workspaceName }: { workspaceName: string | null })
           <AppResult check={appCheck.result} />
         )}
       </div>
-    </section>
+    </Section>
   );
 }
 

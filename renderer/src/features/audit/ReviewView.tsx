@@ -13,6 +13,7 @@ import { Button } from "../../ui/Button";
 import { countOf } from "../../ui/format";
 import { LabeledSelect } from "../../ui/LabeledSelect";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { useRevokeStore } from "../revoke";
 import { useRotationStore } from "../rotation";
 import { formatEventTime } from "./audit-text";
@@ -71,21 +72,22 @@ export function ReviewView({ review, workspace }: { review: Review; workspace: W
 
   return (
     <div className="audit-view">
-      <section className="card audit-review-header" aria-labelledby="review-title">
-        <div className="card-heading">
-          <div>
-            <h2 className="card-title" id="review-title">
-              {review.title}
-            </h2>
-            <p className="muted">
-              {source.kind === "bundle" ? `Audit bundle ${source.fileName} of ${source.workspaceName}, exported ${formatEventTime(source.generatedAt)}` : `Workspace ${source.workspaceName} (${source.url}), its keys as they were`}{" "}
-              · started {formatEventTime(review.startedAt)}
-            </p>
-          </div>
+      <Section
+        level={2}
+        className="card audit-review-header"
+        title={review.title}
+        subtitle={
+          <p className="muted">
+            {source.kind === "bundle" ? `Audit bundle ${source.fileName} of ${source.workspaceName}, exported ${formatEventTime(source.generatedAt)}` : `Workspace ${source.workspaceName} (${source.url}), its keys as they were`}{" "}
+            · started {formatEventTime(review.startedAt)}
+          </p>
+        }
+        aside={
           <Button variant="ghost" onClick={close}>
             Back to reviews
           </Button>
-        </div>
+        }
+      >
         <p className="audit-review-evidence">
           {review.verification ? (
             <>
@@ -115,7 +117,7 @@ export function ReviewView({ review, workspace }: { review: Review; workspace: W
         </div>
         <ReportExport />
         {refresh.error ? <Alert tone="warning">Keyward could not check what was carried out: {refresh.error.message}</Alert> : null}
-      </section>
+      </Section>
 
       <section className="audit-review-keys" aria-labelledby="review-keys-title">
         <div className="audit-review-keys-heading">

@@ -8,6 +8,7 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { EmptyState } from "../../ui/EmptyState";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { formatEventTime } from "./audit-text";
 import { useBundleStore } from "./bundle-store";
 import { useReviewStore } from "./review-store";
@@ -32,10 +33,7 @@ export function ReviewsView({ workspace }: { workspace: WorkspaceSummary | null 
 
   return (
     <div className="audit-view">
-      <section className="card" aria-labelledby="review-start-title">
-        <h2 className="card-title" id="review-start-title">
-          Start a review
-        </h2>
+      <Section level={2} className="card" title="Start a review">
         <p className="muted">Every active key with its findings; record a decision per key (keep, rotate, rescope or revoke) with a note, then sign off. Progress is saved as you go.</p>
         <div className="audit-actions">
           {workspace ? (
@@ -51,11 +49,8 @@ export function ReviewsView({ workspace }: { workspace: WorkspaceSummary | null 
         </div>
         {!workspace && !reviewableBundle ? <p className="muted">Connect a workspace, or open an audit bundle that verifies, to start a review.</p> : null}
         {action.error ? <Alert>{action.error.message}</Alert> : null}
-      </section>
-      <section className="card" aria-labelledby="review-list-title">
-        <h2 className="card-title" id="review-list-title">
-          Reviews
-        </h2>
+      </Section>
+      <Section level={2} className="card" title="Reviews">
         {listError ? <Alert action={<Button onClick={() => void loadList()}>Retry</Button>}>{listError}</Alert> : null}
         {reviews.length === 0 ? (
           <EmptyState title="No reviews yet">
@@ -68,7 +63,7 @@ export function ReviewsView({ workspace }: { workspace: WorkspaceSummary | null 
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

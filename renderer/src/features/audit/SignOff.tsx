@@ -11,6 +11,7 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Field } from "../../ui/Field";
 import { countOf } from "../../ui/format";
 import { useZodForm } from "../../ui/form";
+import { Section } from "../../ui/Section";
 import { formatEventTime } from "./audit-text";
 import { useReviewStore } from "./review-store";
 
@@ -24,22 +25,16 @@ export function SignOff({ review }: { review: Review }) {
 
   if (review.signOff) {
     return (
-      <section className="card audit-signoff audit-signed" aria-labelledby="signoff-title">
-        <h2 className="card-title" id="signoff-title">
-          Signed off
-        </h2>
+      <Section level={2} className="card audit-signoff audit-signed" title="Signed off">
         <p>
           Signed off by <strong>{review.signOff.reviewer}</strong> on {formatEventTime(review.signOff.at)}. The decisions can no longer be changed; those to rotate, rescope or revoke can still be carried out.
         </p>
-      </section>
+      </Section>
     );
   }
   const submit = form.handleSubmit(({ reviewer }) => setConfirming(reviewer));
   return (
-    <section className="card audit-signoff" aria-labelledby="signoff-title">
-      <h2 className="card-title" id="signoff-title">
-        Sign-off
-      </h2>
+    <Section level={2} className="card audit-signoff" title="Sign-off">
       {undecided > 0 ? (
         <p className="muted">
           {countOf(undecided, "key")} {undecided === 1 ? "has" : "have"} no decision yet. Sign-off is possible once every key has one.
@@ -64,6 +59,6 @@ export function SignOff({ review }: { review: Review }) {
           if (confirming) await signOff(confirming);
         }}
       />
-    </section>
+    </Section>
   );
 }

@@ -9,6 +9,7 @@ import { formatBytes, formatCount } from "../../ui/format";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { Alert } from "../../ui/Alert";
+import { Section } from "../../ui/Section";
 import { phaseLabel } from "./scan-text";
 import { useScanStore } from "./scan-store";
 
@@ -20,21 +21,26 @@ export function ScanProgressPanel({ run, workspaceName }: { run: ScanRun; worksp
   const counts = `${formatCount(progress.files)} files, ${formatBytes(progress.bytes)}, ${formatCount(progress.finds)} finds`;
 
   return (
-    <section className="card scan-progress" aria-labelledby="scan-progress-title">
-      <div className="card-heading">
-        <div>
-          <h2 className="card-title" id="scan-progress-title">
-            Scanning {run.folder.name}
-            {run.history ? " and its history" : ""}
-          </h2>
-          <p className="muted" aria-live="polite">
-            {label}
-          </p>
-        </div>
+    <Section
+      level={2}
+      className="card scan-progress"
+      title={
+        <>
+          Scanning {run.folder.name}
+          {run.history ? " and its history" : ""}
+        </>
+      }
+      subtitle={
+        <p className="muted" aria-live="polite">
+          {label}
+        </p>
+      }
+      aside={
         <Button onClick={() => void cancelling.run(cancel)} busy={cancelling.busy}>
           Cancel scan
         </Button>
-      </div>
+      }
+    >
       <ProgressBar label="Scan progress" valueText={`${label} ${counts} so far`} />
       <dl className="scan-counts">
         <div>
@@ -51,6 +57,6 @@ export function ScanProgressPanel({ run, workspaceName }: { run: ScanRun; worksp
         </div>
       </dl>
       {cancelling.error ? <Alert>{cancelling.error.message}</Alert> : null}
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import type { ScanFolder } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { useScanStore } from "./scan-store";
 
 export function ScanSetup({ busy }: { busy: boolean }) {
@@ -25,15 +26,16 @@ export function ScanSetup({ busy }: { busy: boolean }) {
   const others = recent.filter((item) => item.path !== folder?.path);
 
   return (
-    <section className="card scan-setup" aria-labelledby={`${id}-title`}>
-      <div className="card-heading">
-        <h2 className="card-title" id={`${id}-title`}>
-          Folder
-        </h2>
+    <Section
+      level={2}
+      className="card scan-setup"
+      title="Folder"
+      aside={
         <Button onClick={() => void choosing.run(chooseFolder)} busy={choosing.busy} disabled={busy}>
           {folder ? "Choose another folder…" : "Choose folder…"}
         </Button>
-      </div>
+      }
+    >
       {folder ? <ChosenFolder folder={folder} /> : <p className="muted">Choose a folder: a project, a repository, a configuration folder. Keyward reads its files on this computer and looks up only fingerprints of what it finds.</p>}
       {others.length > 0 ? (
         <div className="scan-recent">
@@ -78,7 +80,7 @@ export function ScanSetup({ busy }: { busy: boolean }) {
           </Button>
         </div>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

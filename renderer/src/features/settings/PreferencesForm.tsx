@@ -10,12 +10,13 @@ import { FormFooter } from "../../ui/FormFooter";
 import { useZodForm } from "../../ui/form";
 import { Spinner } from "../../ui/Spinner";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { FindingThresholdsForm } from "./FindingThresholdsForm";
 import { useSettingsStore } from "./settings-store";
 
 export function PreferencesForm() {
   return (
-    <SettingsCard id="preferences-title" title="Security">
+    <SettingsCard title="Security">
       {(preferences) => <PreferencesFields preferences={preferences} />}
     </SettingsCard>
   );
@@ -23,25 +24,22 @@ export function PreferencesForm() {
 
 export function MonitoringSettings() {
   return (
-    <SettingsCard id="monitoring-title" title="Monitoring thresholds">
+    <SettingsCard title="Monitoring thresholds">
       {(preferences) => <FindingThresholdsForm preferences={preferences} />}
     </SettingsCard>
   );
 }
 
 /** A card of the settings screen whose form needs the preferences: loading, failing and retrying alike. */
-function SettingsCard({ id, title, children }: { id: string; title: string; children: (preferences: Preferences) => ReactNode }) {
+function SettingsCard({ title, children }: { title: string; children: (preferences: Preferences) => ReactNode }) {
   const preferences = useSettingsStore((state) => state.preferences);
   const loadError = useSettingsStore((state) => state.loadError);
   const load = useSettingsStore((state) => state.load);
   useEffect(() => void load(), [load]);
   return (
-    <section className="card" aria-labelledby={id}>
-      <h2 className="card-title" id={id}>
-        {title}
-      </h2>
+    <Section level={2} className="card" title={title}>
       {loadError ? <Alert action={<Button onClick={() => void load()}>Retry</Button>}>{loadError}</Alert> : preferences ? children(preferences) : <Spinner label="Loading settings…" />}
-    </section>
+    </Section>
   );
 }
 

@@ -8,6 +8,7 @@ import { Button } from "../../ui/Button";
 import { CopyIcon } from "../../ui/icons";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { Alert } from "../../ui/Alert";
+import { Section } from "../../ui/Section";
 import { CopyStatus } from "../clipboard";
 import { Fingerprint } from "./Fingerprint";
 import { useTeamStore } from "./team-store";
@@ -18,16 +19,17 @@ export function IdentityCard({ identity }: { identity: TeamIdentity }) {
   const cardId = useId();
   const [copied, setCopied] = useState(false);
   return (
-    <section className="card identity-card" aria-labelledby={`${cardId}-title`}>
-      <div className="card-heading">
-        <h2 className="card-title" id={`${cardId}-title`}>
-          Your member card
-        </h2>
+    <Section
+      level={2}
+      className="card identity-card"
+      title="Your member card"
+      aside={
         <Button size="sm" busy={copying.busy} onClick={() => void copying.run(copyCard).then((ok) => setCopied(ok))}>
           {copying.busy ? null : <CopyIcon />}
           Copy card
         </Button>
-      </div>
+      }
+    >
       <p className="muted">
         Send this card to a member of the team vault (chat is fine: it is public). Before they add you, read your fingerprint to each other, by phone or in person.
       </p>
@@ -48,6 +50,6 @@ export function IdentityCard({ identity }: { identity: TeamIdentity }) {
       </label>
       <textarea id={`${cardId}-text`} className="input member-card-text" readOnly rows={3} value={identity.card} onFocus={(event) => event.currentTarget.select()} />
       {copying.error ? <Alert>{copying.error.message}</Alert> : <CopyStatus copied={copied} />}
-    </section>
+    </Section>
   );
 }

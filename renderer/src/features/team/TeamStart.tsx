@@ -8,6 +8,7 @@ import { Field } from "../../ui/Field";
 import { useZodForm } from "../../ui/form";
 import { RelativeTime } from "../../ui/RelativeTime";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { IdentityCard } from "./IdentityCard";
 import { TransferPanel } from "./TransferPanel";
 import { useTeamStore } from "./team-store";
@@ -35,15 +36,16 @@ function OpenCard({ state }: { state: TeamState }) {
   const forget = useTeamStore((store) => store.forget);
   const opening = useAsyncAction();
   return (
-    <section className="card" aria-labelledby="team-open-title">
-      <div className="card-heading">
-        <h2 className="card-title" id="team-open-title">
-          Open a team vault
-        </h2>
+    <Section
+      level={2}
+      className="card"
+      title="Open a team vault"
+      aside={
         <Button variant="primary" busy={opening.busy} onClick={() => void opening.run(() => open())}>
           Open…
         </Button>
-      </div>
+      }
+    >
       <p className="muted">Choose its .kwteam file in the folder your team syncs. You need to have been added as a member.</p>
       {opening.error ? <Alert>{opening.error.message}</Alert> : null}
       {state.recent.length > 0 ? (
@@ -67,7 +69,7 @@ function OpenCard({ state }: { state: TeamState }) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

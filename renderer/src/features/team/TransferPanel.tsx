@@ -6,6 +6,7 @@
  */
 import { useState } from "react";
 import { Button } from "../../ui/Button";
+import { Section } from "../../ui/Section";
 import { EnvImportDialog } from "./EnvImportDialog";
 import { ExportDialog } from "./ExportDialog";
 import { ImportDialog } from "./ImportDialog";
@@ -17,19 +18,13 @@ export function TransferPanel({ teamOpen }: { teamOpen: boolean }) {
   const close = () => setOpen(null);
   return (
     <div className="transfer-grid">
-      <section className="card" aria-labelledby="transfer-env-title">
-        <h2 className="card-title" id="transfer-env-title">
-          Import from .env files
-        </h2>
+      <Section level={2} className="card" title="Import from .env files">
         <p className="muted">Finds the keys of this workspace in .env files (matched by SHA-256, nothing else is sent) and shows what it found before writing anything.</p>
         <div className="card-actions">
           <Button onClick={() => setOpen("env")}>Import from .env…</Button>
         </div>
-      </section>
-      <section className="card" aria-labelledby="transfer-export-title">
-        <h2 className="card-title" id="transfer-export-title">
-          Export
-        </h2>
+      </Section>
+      <Section level={2} className="card" title="Export">
         <p className="muted">
           {teamOpen ? "The team vault or your personal vault" : "Your personal vault"}, every field, in one encrypted file (age): for members, for you alone, or under a
           passphrase. Readable with the standard age tool too.
@@ -37,16 +32,13 @@ export function TransferPanel({ teamOpen }: { teamOpen: boolean }) {
         <div className="card-actions">
           <Button onClick={() => setOpen("export")}>Export…</Button>
         </div>
-      </section>
-      <section className="card" aria-labelledby="transfer-import-title">
-        <h2 className="card-title" id="transfer-import-title">
-          Import an export
-        </h2>
+      </Section>
+      <Section level={2} className="card" title="Import an export">
         <p className="muted">Brings an encrypted export back into {teamOpen ? "the team vault or your personal vault" : "your personal vault"}. Entries already there keep the newer version.</p>
         <div className="card-actions">
           <Button onClick={() => setOpen("import")}>Import…</Button>
         </div>
-      </section>
+      </Section>
       {open === "env" ? <EnvImportDialog teamOpen={teamOpen} onClose={close} /> : null}
       {open === "export" ? <ExportDialog teamOpen={teamOpen} onClose={close} /> : null}
       {open === "import" ? <ImportDialog teamOpen={teamOpen} onClose={close} /> : null}

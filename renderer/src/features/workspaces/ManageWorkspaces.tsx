@@ -6,6 +6,7 @@ import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { PlusIcon } from "../../ui/icons";
 import { useAsyncAction } from "../../ui/useAsyncAction";
+import { Section } from "../../ui/Section";
 import { SigningKeyFingerprint } from "./SigningKeyFingerprint";
 import { STATE_LABELS } from "./workspace-labels";
 import { useWorkspaceStore } from "./workspace-store";
@@ -21,16 +22,17 @@ export function ManageWorkspaces() {
   const action = useAsyncAction();
 
   return (
-    <section className="card" aria-labelledby="workspaces-title">
-      <div className="card-heading">
-        <h2 className="card-title" id="workspaces-title">
-          Workspaces
-        </h2>
+    <Section
+      level={2}
+      className="card"
+      title="Workspaces"
+      aside={
         <Button size="sm" onClick={() => openAdd(true)}>
           <PlusIcon />
           Add workspace
         </Button>
-      </div>
+      }
+    >
       {action.error ? <Alert>{action.error.message}</Alert> : null}
       <ul className="workspace-list">
         {workspaces.map((workspace) => {
@@ -76,6 +78,6 @@ export function ManageWorkspaces() {
           if (removing) await remove(removing.id);
         }}
       />
-    </section>
+    </Section>
   );
 }

@@ -6,7 +6,7 @@ const SEVERITY_LABELS: Record<Finding["severity"], string> = { critical: "Critic
 export function FindingList({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) return <p className="muted audit-no-findings">No findings</p>;
   return (
-    <ul className="audit-findings" aria-label="Findings">
+    <ul className="stack-list audit-findings" aria-label="Findings">
       {findings.map((finding) => (
         <li key={finding.id} className="audit-finding">
           <span className={`badge audit-severity audit-severity-${finding.severity}`}>{SEVERITY_LABELS[finding.severity]}</span>

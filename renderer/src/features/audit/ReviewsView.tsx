@@ -57,7 +57,7 @@ export function ReviewsView({ workspace }: { workspace: WorkspaceSummary | null 
             <p>A review started here is kept on this computer until it is signed off, and after.</p>
           </EmptyState>
         ) : (
-          <ul className="audit-review-list">
+          <ul className="stack-list">
             {reviews.map((summary) => (
               <ReviewItem key={summary.id} summary={summary} onOpen={() => void action.run(() => openReview(summary.id))} />
             ))}
@@ -71,9 +71,9 @@ export function ReviewsView({ workspace }: { workspace: WorkspaceSummary | null 
 function ReviewItem({ summary, onOpen }: { summary: ReviewSummary; onOpen: () => void }) {
   const source = summary.source.kind === "bundle" ? `Audit bundle ${summary.source.fileName}` : `Workspace ${summary.source.workspaceName}`;
   return (
-    <li className="audit-review-item">
-      <div className="audit-review-text">
-        <span className="audit-review-title">{summary.title}</span>
+    <li className="list-row audit-review-item">
+      <div className="list-row-text">
+        <span className="list-row-name">{summary.title}</span>
         <span className="muted">
           {source} · started {formatEventTime(summary.startedAt)} · {summary.decided} of {summary.keys} keys decided
         </span>

@@ -19,7 +19,7 @@ export function KeyFindings({ apiKey, onBeforeAction }: { apiKey: ApiKey; onBefo
       {findings.length === 0 ? (
         <p className="muted">{phase === "ready" ? "None: nothing monitoring checks needs attention on this key." : "Not checked yet."}</p>
       ) : (
-        <ul className="finding-list">
+        <ul className="stack-list finding-list">
           {findings.map((finding) => (
             <li key={finding.id} className={`finding-item${finding.dismissal ? " finding-dismissed" : ""}`}>
               <div className="finding-head">

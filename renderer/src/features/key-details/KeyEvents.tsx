@@ -22,7 +22,7 @@ export function KeyEvents({ keyId, revision }: { keyId: string; revision: string
       ) : state.events.length === 0 ? (
         <p className="muted">No events yet.</p>
       ) : (
-        <ol className="event-list">
+        <ol className="stack-list event-list">
           {state.events.map((event) => {
             const source = eventSource(event);
             return (

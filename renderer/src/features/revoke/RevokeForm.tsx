@@ -65,7 +65,7 @@ export function RevokeForm({ keys }: { keys: ApiKey[] }) {
           {single ? (
             <KeyLine name={single.name} display={single.display} />
           ) : (
-            <ul className="revoke-list" aria-label="Keys to revoke">
+            <ul className="stack-list revoke-list" aria-label="Keys to revoke">
               {keys.map((key) => (
                 <li key={key.id}>
                   <KeyLine name={key.name} display={key.display} />

@@ -65,7 +65,7 @@ export function RevokeStep({ rotation, oldKey, onBack, onFinished, onCancelRotat
       <p className="wizard-lead">
         Retire the old key <code className="key-display">{display}</code>: revoke it now, or let it keep working for a while for integrations that have not picked up the new key yet.
       </p>
-      <ul className="usage-lines">
+      <ul className="stack-list usage-lines">
         {rotation.verifiedAt ? (
           <li className="usage-line usage-ok">
             <CheckIcon className="usage-icon" />

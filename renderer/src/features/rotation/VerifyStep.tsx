@@ -79,7 +79,7 @@ export function VerifyStep({ rotation, onBack, onNext, onCancelRotation }: Verif
             {verified ? "Verified" : "Waiting for the integration"}
           </span>
         </header>
-        <ul className="usage-lines">
+        <ul className="stack-list usage-lines">
           <NewKeyUseLine usage={usage} />
           <OldKeyUseLine usage={usage} />
         </ul>

@@ -51,7 +51,7 @@ export function LeakGroup({ group, match, canAct, workspaceName }: { group: Scan
         ) : null}
       </header>
       <p className="leak-advice">{advice(match, canAct, workspaceName)}</p>
-      <ul className="leak-places" id={listId} aria-label={`Places of ${group.display}`}>
+      <ul className="stack-list leak-places" id={listId} aria-label={`Places of ${group.display}`}>
         {places.map((place) => (
           <Place key={`${place.file}:${place.line}:${place.column}`} place={place} />
         ))}

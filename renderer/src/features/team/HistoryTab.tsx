@@ -25,7 +25,7 @@ export function HistoryTab({ revision }: { revision: number }) {
   return (
     <div className="team-panel">
       <p className="muted">Every change is signed by the member who made it and chained to the ones before it.</p>
-      <ol className="history-list" aria-label="Team vault history">
+      <ol className="stack-list boxed-list history-list" aria-label="Team vault history">
         {changes.map((change, index) => (
           <li key={`${change.revision}-${index}`} className="history-item">
             <span className="history-line">{changeLine(change)}</span>

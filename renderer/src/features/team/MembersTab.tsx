@@ -92,9 +92,9 @@ function FormerMembers({ vault }: { vault: TeamVaultView }) {
   return (
     <Section title="Former members" level={3} className="team-section">
       {showing.error ? <Alert>{showing.error.message}</Alert> : null}
-      <ul className="former-list">
+      <ul className="stack-list boxed-list">
         {vault.formerMembers.map((member) => (
-          <li key={member.id} className="former-item">
+          <li key={member.id} className="list-row former-item">
             <div className="cell-stack">
               <span className="entry-label">{member.name}</span>
               <span className="muted">

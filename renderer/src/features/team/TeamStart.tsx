@@ -49,11 +49,11 @@ function OpenCard({ state }: { state: TeamState }) {
       <p className="muted">Choose its .kwteam file in the folder your team syncs. You need to have been added as a member.</p>
       {opening.error ? <Alert>{opening.error.message}</Alert> : null}
       {state.recent.length > 0 ? (
-        <ul className="recent-list" aria-label="Recent team vaults">
+        <ul className="stack-list boxed-list" aria-label="Recent team vaults">
           {state.recent.map((recent) => (
-            <li key={recent.path} className="recent-item">
-              <div className="recent-text">
-                <span className="recent-name">{recent.name}</span>
+            <li key={recent.path} className="list-row recent-item">
+              <div className="list-row-text recent-text">
+                <span className="list-row-name recent-name">{recent.name}</span>
                 <span className="muted truncate" title={recent.path}>
                   {recent.path}
                 </span>

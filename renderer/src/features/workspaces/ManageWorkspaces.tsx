@@ -34,13 +34,13 @@ export function ManageWorkspaces() {
       }
     >
       {action.error ? <Alert>{action.error.message}</Alert> : null}
-      <ul className="workspace-list">
+      <ul className="stack-list boxed-list">
         {workspaces.map((workspace) => {
           const isCurrent = workspace.id === current?.workspace?.id;
           return (
-            <li key={workspace.id} className="workspace-list-item">
-              <div className="workspace-list-text">
-                <span className="workspace-list-name truncate">{workspace.name}</span>
+            <li key={workspace.id} className="list-row">
+              <div className="list-row-text">
+                <span className="list-row-name truncate">{workspace.name}</span>
                 <span className="muted truncate">{workspace.kind === "local" ? "On this computer" : workspace.url}</span>
               </div>
               {isCurrent && current ? <span className={`state-label state-${current.state}`}>{STATE_LABELS[current.state]}</span> : null}

@@ -4,11 +4,11 @@
  * a bundle is verified and reviewed on this computer alone.
  */
 import { useEffect } from "react";
-import { Tabs } from "radix-ui";
 import { useKeywardEvent } from "../../ipc/events";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { ScreenHeader } from "../../ui/ScreenHeader";
+import { Tabs } from "../../ui/Tabs";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useConnectedWorkspace } from "../workspaces";
 import { useAuditLogStore } from "./audit-log-store";
@@ -60,28 +60,16 @@ export function AuditScreen() {
         }
       />
       {action.error ? <Alert>{action.error.message}</Alert> : null}
-      <Tabs.Root className="audit-tabs" value={view} onValueChange={(next) => show(next as AuditView)}>
-        <Tabs.List className="audit-tab-list" aria-label="Audit">
-          <Tabs.Trigger className="audit-tab" value="log">
-            Audit log
-          </Tabs.Trigger>
-          <Tabs.Trigger className="audit-tab" value="bundle">
-            Audit bundle{opened ? `: ${opened.verification.valid ? "valid" : "not valid"}` : ""}
-          </Tabs.Trigger>
-          <Tabs.Trigger className="audit-tab" value="reviews">
-            Reviews
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Tabs.Content className="audit-tab-panel" value="log">
-          <AuditLogView workspace={workspace} />
-        </Tabs.Content>
-        <Tabs.Content className="audit-tab-panel" value="bundle">
-          <BundleView />
-        </Tabs.Content>
-        <Tabs.Content className="audit-tab-panel" value="reviews">
-          <ReviewsView workspace={workspace} />
-        </Tabs.Content>
-      </Tabs.Root>
+      <Tabs
+        label="Audit"
+        value={view}
+        onChange={show}
+        tabs={[
+          { value: "log", label: "Audit log", panel: <AuditLogView workspace={workspace} /> },
+          { value: "bundle", label: `Audit bundle${opened ? `: ${opened.verification.valid ? "valid" : "not valid"}` : ""}`, panel: <BundleView /> },
+          { value: "reviews", label: "Reviews", panel: <ReviewsView workspace={workspace} /> },
+        ]}
+      />
     </section>
   );
 }

@@ -1,11 +1,11 @@
 /** The open team vault: what a sync brought in, then its entries, members, history, and import and export, as tabs. */
 import { useState } from "react";
-import { Tabs } from "radix-ui";
 import type { TeamIdentity, TeamState, TeamVaultView } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { countOf } from "../../ui/format";
 import { RefreshIcon } from "../../ui/icons";
+import { Tabs } from "../../ui/Tabs";
 import { useAsyncAction } from "../../ui/useAsyncAction";
 import { EntriesTab } from "./EntriesTab";
 import { HistoryTab } from "./HistoryTab";
@@ -14,11 +14,11 @@ import { MergeNotices } from "./MergeNotices";
 import { TransferPanel } from "./TransferPanel";
 import { useTeamStore } from "./team-store";
 
-type Tab = "entries" | "members" | "history" | "transfer";
+type View = "entries" | "members" | "history" | "transfer";
 
 export function OpenVault({ state, vault, identity }: { state: TeamState; vault: TeamVaultView; identity: TeamIdentity }) {
   const exposureShown = useTeamStore((store) => store.exposure !== null);
-  const [chosen, setTab] = useState<Tab>("entries");
+  const [chosen, setTab] = useState<View>("entries");
   // The exposure list after a removal is part of the members tab.
   const tab = exposureShown ? "members" : chosen;
   return (
@@ -26,34 +26,17 @@ export function OpenVault({ state, vault, identity }: { state: TeamState; vault:
       <VaultBar vault={vault} />
       {state.notice ? <Alert tone="warning">{state.notice}</Alert> : null}
       <MergeNotices />
-      <Tabs.Root value={tab} onValueChange={(value) => setTab(value as Tab)} className="team-tabs">
-        <Tabs.List className="tab-list" aria-label="Team vault">
-          <Tabs.Trigger className="tab" value="entries">
-            Entries <span className="tab-count">{vault.entries.length}</span>
-          </Tabs.Trigger>
-          <Tabs.Trigger className="tab" value="members">
-            Members <span className="tab-count">{vault.members.length}</span>
-          </Tabs.Trigger>
-          <Tabs.Trigger className="tab" value="history">
-            History
-          </Tabs.Trigger>
-          <Tabs.Trigger className="tab" value="transfer">
-            Import and export
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Tabs.Content value="entries" className="tab-panel">
-          <EntriesTab vault={vault} />
-        </Tabs.Content>
-        <Tabs.Content value="members" className="tab-panel">
-          <MembersTab vault={vault} identity={identity} />
-        </Tabs.Content>
-        <Tabs.Content value="history" className="tab-panel">
-          <HistoryTab revision={vault.revision} />
-        </Tabs.Content>
-        <Tabs.Content value="transfer" className="tab-panel">
-          <TransferPanel teamOpen />
-        </Tabs.Content>
-      </Tabs.Root>
+      <Tabs
+        label="Team vault"
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { value: "entries", label: "Entries", count: vault.entries.length, panel: <EntriesTab vault={vault} /> },
+          { value: "members", label: "Members", count: vault.members.length, panel: <MembersTab vault={vault} identity={identity} /> },
+          { value: "history", label: "History", panel: <HistoryTab revision={vault.revision} /> },
+          { value: "transfer", label: "Import and export", panel: <TransferPanel teamOpen /> },
+        ]}
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { FINDING_TITLES, type Finding } from "../../../../shared/domain/findings
 import { Button } from "../../ui/Button";
 import { ACTIONS_COLUMN, DataTable } from "../../ui/DataTable";
 import { formatCount } from "../../ui/format";
-import { useKeyDetailsStore } from "../key-details";
+import { KeyNameButton } from "../key-details";
 import { DismissalNote } from "./DismissalNote";
 import { FindingActions } from "./FindingActions";
 import { SeverityBadge } from "./SeverityBadge";
@@ -20,7 +20,6 @@ const COLUMNS = ["Severity", "Key", "Finding", ACTIONS_COLUMN];
 export function FindingsList({ findings, keysById }: { findings: readonly Finding[]; keysById: ReadonlyMap<string, ApiKey> }) {
   const [limit, setLimit] = useState(PAGE);
   const shown = useMemo(() => findings.slice(0, limit), [findings, limit]);
-  const openDetails = useKeyDetailsStore((state) => state.open);
   return (
     <div className="findings-list-wrap">
       <DataTable className="findings-table" caption="Findings, most severe first" columns={COLUMNS}>
@@ -32,9 +31,7 @@ export function FindingsList({ findings, keysById }: { findings: readonly Findin
                 <SeverityBadge severity={finding.severity} />
               </td>
               <td className="finding-key">
-                <button type="button" className="key-name-button truncate" title={`${apiKey?.name ?? finding.keyId}: open details`} onClick={() => openDetails(finding.keyId)}>
-                  {apiKey?.name ?? finding.keyId}
-                </button>
+                <KeyNameButton keyId={finding.keyId} name={apiKey?.name ?? finding.keyId} />
                 {apiKey ? <code className="key-display muted">{apiKey.display}</code> : null}
               </td>
               <td className="finding-text">

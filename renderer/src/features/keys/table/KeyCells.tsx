@@ -7,18 +7,15 @@ import { formatAbsolute, formatAge, formatRelative } from "../../../ui/format";
 import { RelativeTime } from "../../../ui/RelativeTime";
 import { Tooltip } from "../../../ui/Tooltip";
 import { useKey } from "../../inventory";
-import { useKeyDetailsStore } from "../../key-details";
+import { KeyNameButton } from "../../key-details";
 import { useRotationStore } from "../../rotation";
 import { useRotationDays } from "../../settings";
 
 export function NameCell({ apiKey }: { apiKey: ApiKey }) {
   const replacing = useRotationStore((state) => state.byNewKeyId.get(apiKey.id));
-  const openDetails = useKeyDetailsStore((state) => state.open);
   return (
     <div className="cell-stack">
-      <button type="button" className="key-name key-name-button truncate" title={`${apiKey.name}: open details`} onClick={() => openDetails(apiKey.id)}>
-        {apiKey.name}
-      </button>
+      <KeyNameButton keyId={apiKey.id} name={apiKey.name} className="key-name" />
       {replacing ? (
         <ReplacesLine oldKeyId={replacing.oldKeyId} oldName={replacing.keyName} />
       ) : apiKey.description ? (

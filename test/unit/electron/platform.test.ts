@@ -1,9 +1,10 @@
 import { EventEmitter } from "node:events";
-import { clipboard, powerMonitor, safeStorage } from "electron";
+import { clipboard, dialog, powerMonitor, safeStorage } from "electron";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ClipboardGuard } from "../../../core/clipboard/clipboard-guard";
 import { electronCliLauncher } from "../../../electron/main/platform/cli-launch";
 import { electronClipboard, electronClipboardFor } from "../../../electron/main/platform/clipboard";
+import { electronDialogs } from "../../../electron/main/platform/dialogs";
 import { safeStorageKeychain } from "../../../electron/main/platform/keychain";
 import { lockVaultOnSleep } from "../../../electron/main/platform/power";
 import { payloadsOf, type FakeClipboardItem } from "./fake-electron";
@@ -21,6 +22,7 @@ vi.mock("electron", async () => {
       decryptString: vi.fn((cipher: Buffer) => cipher.toString().replace(/^enc:/, "")),
     },
     powerMonitor: new EventEmitter(),
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
   };
 });
 
@@ -142,5 +144,25 @@ describe("CLI launch", () => {
     child.emit("exit", 0);
     expect(exits).toEqual([0]);
     expect(started.exited).toBe(true);
+  });
+});
+
+describe("system dialogs", () => {
+  it("answer the chosen path, or null when the user cancels", async () => {
+    vi.mocked(dialog.showOpenDialog).mockResolvedValueOnce({ canceled: false, filePaths: ["/home/ana/bundle.json"] });
+    expect(await electronDialogs.chooseOpenFile({ title: "Open an audit bundle", filters: [{ name: "Audit bundle", extensions: ["json"] }] })).toBe("/home/ana/bundle.json");
+    expect(vi.mocked(dialog.showOpenDialog).mock.calls.at(-1)![0]).toMatchObject({ title: "Open an audit bundle", properties: ["openFile"] });
+
+    vi.mocked(dialog.showOpenDialog).mockResolvedValueOnce({ canceled: false, filePaths: ["/home/ana/src"] });
+    expect(await electronDialogs.chooseFolder({ title: "Choose a folder to scan" })).toBe("/home/ana/src");
+    expect(vi.mocked(dialog.showOpenDialog).mock.calls.at(-1)![0].properties).toContain("openDirectory");
+
+    vi.mocked(dialog.showOpenDialog).mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await electronDialogs.chooseFolder({ title: "Choose a folder to scan" })).toBeNull();
+
+    vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: true, filePath: "" });
+    expect(await electronDialogs.chooseSaveFile({ title: "Export keys", defaultName: "keys.csv", filters: [] })).toBeNull();
+    vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: false, filePath: "/home/ana/keys.csv" });
+    expect(await electronDialogs.chooseSaveFile({ title: "Export keys", defaultName: "keys.csv", filters: [] })).toBe("/home/ana/keys.csv");
   });
 });

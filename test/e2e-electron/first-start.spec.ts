@@ -57,6 +57,27 @@ test("an admin creates a key, copies it once, and sees it in the table", async (
   await launched.app.evaluate(({ clipboard }) => clipboard.clear());
 });
 
+test("every screen opens in the desktop window, its code loaded from the app's own files under the CSP", async () => {
+  const screens: [link: string, heading: string][] = [
+    ["Findings", "Findings"],
+    ["Leak scan", "Leak scan"],
+    ["Audit", "Audit"],
+    ["Team vault", "Team vault"],
+    ["Vault", "Vault"],
+    ["Settings", "Settings"],
+    ["Keys", "API keys"],
+  ];
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") refused.push(message.text());
+  });
+  for (const [link, heading] of screens) {
+    await page.getByRole("link", { name: link, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 }).first()).toContainText(heading, { timeout: 30_000 });
+  }
+  expect(refused.filter((text) => /Content Security Policy|Failed to fetch dynamically imported module|ChunkLoadError/.test(text))).toEqual([]);
+});
+
 test("the page has window.keyward and nothing of Node or Electron", async () => {
   const reach = await page.evaluate(() => {
     const scope = globalThis as Record<string, unknown>;

@@ -13,7 +13,7 @@ import { GENESIS_HASH } from "../../../shared/audit-chain";
 import { BUNDLE_OPENING, EVENT_BOUNDARY, EVENTS_END, SIGNATURE_WINDOW, locateSignature } from "./bundle-layout";
 import type { RangeCheck } from "./event-scanner";
 import { verificationResult, type BundleVerification } from "./result";
-import { ScanPool } from "./scan-workers";
+import { scanPool } from "./scan-workers";
 import type { VerifyOptions } from "./sequential";
 import { signatureMatches } from "./signature";
 import { readTail } from "./tail";
@@ -52,9 +52,9 @@ export async function verifyValidFast(handle: FileHandle, size: number, options:
   const signature = { start: windowStart + located.start, end: windowStart + located.end };
 
   const slotCount = options.workers * 2 + 2;
-  const memory = Array.from({ length: slotCount }, () => new SharedArrayBuffer(options.blockBytes * 2));
-  const slots: Slot[] = memory.map((buffer) => ({ bytes: Buffer.from(buffer), busy: [] }));
-  const pool = new ScanPool(options.workers, memory);
+  const pool = scanPool(options.workers, slotCount, options.blockBytes * 2);
+  const turn = await pool.acquire();
+  const slots: Slot[] = pool.slots.map((bytes) => ({ bytes, busy: [] }));
   try {
     const hash = createHash("sha256");
     const ranges: Promise<RangeCheck>[] = [];
@@ -133,6 +133,7 @@ export async function verifyValidFast(handle: FileHandle, size: number, options:
     if (head.seq !== expectedSeq - 1 || head.hash !== expectedPrev || !signatureValid) return null;
     return verificationResult({ header: checked.header, events, chainProblem: null, signatureValid, hints: [], expectedFingerprint: options.expectedFingerprint });
   } finally {
-    await pool.close();
+    // Ranges still running after an early answer must finish before the next verification fills the slots.
+    void Promise.allSettled(slots.flatMap((slot) => slot.busy)).then(() => turn.release());
   }
 }

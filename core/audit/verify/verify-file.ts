@@ -33,7 +33,11 @@ export async function verifyAuditBundle(file: string, options: VerifyFileOptions
     const workers = options.workers ?? (size >= PARALLEL_FROM_BYTES ? Math.min(4, Math.max(1, availableParallelism())) : 0);
     if (workers > 0) {
       // Memory: (2 × workers + 2) slots of twice a block, about 48 MB with two workers, whatever the file's size.
-      const fast = await verifyValidFast(handle, size, { ...options, workers, blockBytes: options.blockBytes ?? 4 * MiB, rangeBytes: options.rangeBytes ?? MiB });
+      // A worker that could not start or stopped only costs speed: the sequential verifier decides.
+      const fast = await verifyValidFast(handle, size, { ...options, workers, blockBytes: options.blockBytes ?? 4 * MiB, rangeBytes: options.rangeBytes ?? MiB }).catch((error: unknown) => {
+        process.emitWarning(`Keyward: the parallel audit bundle verifier failed (${error instanceof Error ? error.message : String(error)}); verifying on one thread.`);
+        return null;
+      });
       if (fast) return fast;
     }
   } finally {

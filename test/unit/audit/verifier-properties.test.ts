@@ -134,12 +134,14 @@ describe("fast verifiers agree with the reference", () => {
         try {
           const fast = await verifyValidFast(handle, bytes.length, { workers: 1, rangeBytes: 300, blockBytes: 700 });
           if (fast !== null) expect(fast).toEqual(reference);
-          else expect(reference.valid).toBe(false);
+          // It declines only bundles that are not valid, or hold an event about as large as a block (the sequential verifier reads those).
+          else if (reference.valid) expect(Math.max(...(JSON.parse(bytes.toString("utf8")) as { events: unknown[] }).events.map((event) => Buffer.byteLength(canonicalJson(event))))).toBeGreaterThan(700 - 12);
         } finally {
           await handle.close();
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
-  });
+    // Each run starts worker threads three times: allow for a busy machine.
+  }, 180_000);
 });

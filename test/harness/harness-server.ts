@@ -12,6 +12,7 @@ import http from "node:http";
 import path from "node:path";
 import { createAppCore, type AppCore, type AppCoreOptions } from "../../core/app/app-core";
 import { dispatch } from "../../core/app/dispatch";
+import { CONTENT_SECURITY_POLICY } from "../../electron/main/app-assets";
 import { createHandlers } from "../../core/app/handlers";
 import type { EventName } from "../../shared/ipc/contract";
 import { bridgeScript } from "./bridge-script";
@@ -138,7 +139,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
       return;
     }
-    const headers: Record<string, string> = { "content-type": MIME[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" };
+    // The desktop app's own Content-Security-Policy, so a page that only works without it fails here too.
+    const headers: Record<string, string> = { "content-type": MIME[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store", "content-security-policy": CONTENT_SECURITY_POLICY };
     if (setCookie) headers["set-cookie"] = `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`;
     let content: Buffer | string = fs.readFileSync(file);
     if (relative === "index.html") {

@@ -62,14 +62,16 @@ function VaultEntryRow({ entry, onRemove }: { entry: VaultEntrySummary; onRemove
           {formatDate(entry.createdAt)}
         </time>
       </td>
-      <td className="entry-actions">
-        <Button size="sm" busy={copying.busy} aria-label={`Copy ${entry.label}`} onClick={() => void copying.run(() => copyVaultEntry(entry.id))}>
-          {copying.busy ? null : <CopyIcon />}
-          Copy
-        </Button>
-        <Button size="sm" variant="ghost" aria-label={`Remove ${entry.label}`} onClick={onRemove}>
-          Remove
-        </Button>
+      <td>
+        <div className="entry-actions">
+          <Button size="sm" busy={copying.busy} aria-label={`Copy ${entry.label}`} onClick={() => void copying.run(() => copyVaultEntry(entry.id))}>
+            {copying.busy ? null : <CopyIcon />}
+            Copy
+          </Button>
+          <Button size="sm" variant="ghost" aria-label={`Remove ${entry.label}`} onClick={onRemove}>
+            Remove
+          </Button>
+        </div>
       </td>
     </tr>
   );

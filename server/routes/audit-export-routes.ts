@@ -15,6 +15,7 @@ import type { Authenticator } from "../auth/authenticator";
 import type { Database } from "../db/schema";
 import { ApiError } from "../http/api-error";
 import { registerEndpoint } from "../http/register-endpoint";
+import { logAnswer } from "../http/request-log";
 import type { KeyStore } from "../keys/key-store";
 import type { RecordStore } from "../resources/record-store";
 
@@ -69,6 +70,8 @@ export function registerAuditExportRoutes(app: FastifyInstance, deps: AuditExpor
         .header("content-type", "application/json; charset=utf-8")
         .header("content-disposition", `attachment; filename="${fileName}"`)
         .header("cache-control", "no-store");
+      // Streamed, so it does not pass through the endpoint wrapper that logs every other answer.
+      logAnswer(request, reply, endpoint.status);
       return reply.send(Readable.from(auditBundleChunks(source, snapshot), { objectMode: false }));
     },
   });

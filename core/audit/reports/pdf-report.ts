@@ -6,6 +6,7 @@
  */
 import PDFDocument from "pdfkit";
 import { FINDING_KINDS } from "../../../shared/domain/findings";
+import { countOf } from "../../../shared/text/count";
 import { drawTable, setupFonts, type Column, type Doc, type ReportFonts } from "./pdf-kit";
 import { DECISION_LABELS, FINDING_TITLES, type ReportModel, type ReportRow } from "./report-model";
 
@@ -68,8 +69,8 @@ export function renderPdf(model: ReportModel, options: PdfOptions = {}): Promise
   const { counts } = model;
   const decisions = DECISION_LABELS.filter((label) => label !== "not reviewed").map((label) => `${label} ${counts.byDecision[label]}`).join(", ");
   const open = Object.values(counts.bySeverity).reduce((sum, n) => sum + n, 0);
-  para(`${counts.keys} active keys; ${counts.decided} decided (${decisions}); ${counts.byDecision["not reviewed"]} not reviewed.`);
-  para(`${open} open findings (critical ${counts.bySeverity.critical}, high ${counts.bySeverity.high}, medium ${counts.bySeverity.medium}, low ${counts.bySeverity.low}); ${counts.dismissedFindings} dismissed with a note.`);
+  para(`${countOf(counts.keys, "active key")}; ${counts.decided} decided (${decisions}); ${counts.byDecision["not reviewed"]} not reviewed.`);
+  para(`${countOf(open, "open finding")} (critical ${counts.bySeverity.critical}, high ${counts.bySeverity.high}, medium ${counts.bySeverity.medium}, low ${counts.bySeverity.low}); ${counts.dismissedFindings} dismissed with a note.`);
   doc.moveDown(0.5);
   // The two count tables side by side.
   const countColumns = (title: string, unit: string): Column<[string, number]>[] => [

@@ -15,6 +15,7 @@ describe("the request log", () => {
     await ws.call("GET", `/v1/feedback?token=${secret}`, { token: secret }); // a query string is never logged
     await ws.call("GET", `/v1/${secret}`, { token: null }); // nor a credential put in the path by mistake
     await ws.call("POST", "/v1/feedback", { token: secret, body: { title: "x" } });
+    expect((await ws.call("GET", "/v1/audit-export")).status).toBe(200); // streamed, yet logged like every answer
     await ws.stop();
     ws.stop = async () => undefined;
     const text = fs.readFileSync(logFile, "utf8");
@@ -25,6 +26,7 @@ describe("the request log", () => {
       ["GET", "/v1/feedback", 400],
       ["GET", "/v1/uo_[redacted]", 404],
       ["POST", "/v1/feedback", 403],
+      ["GET", "/v1/audit-export", 200],
     ]);
     expect(lines[1]).toMatchObject({ keyId: key.id, ip: "127.0.0.1" });
     for (const credential of [secret, ws.adminToken]) {

@@ -6,7 +6,7 @@
  * Does not protect against someone who can read the data folder: they can sign; officers compare
  * the fingerprint out of band, and the hash chain still shows what changed in the history.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
@@ -76,15 +76,61 @@ function syncFolder(dir: string): void {
 
 const loaded = (privateKey: KeyObject, file: string): AuditSigningKey => ({ privateKey, info: signingKeyInfo(publicKeyOf(privateKey)), file });
 
+/** How long a server waits for another process of the same data folder to finish making the key. */
+const PEER_WAIT_MS = 5_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A key being made is written under a name of its own (several processes of one data folder may
+ * start at once), and renamed to the final name once the database kept its public key.
+ */
+const pendingName = (file: string) => `${file}.new-${process.pid}-${randomBytes(4).toString("hex")}`;
+const isPending = (name: string) => name.startsWith(`${SIGNING_KEY_FILE}.new`);
+
+/** A pending key file left by a crash between the database and the rename, if it is the workspace's key. */
+function completePending(dataDir: string, file: string, workspaceKey: string): AuditSigningKey | null {
+  for (const name of fs.readdirSync(dataDir).filter(isPending)) {
+    const pending = path.join(dataDir, name);
+    let privateKey: KeyObject;
+    try {
+      privateKey = readKeyFile(pending);
+    } catch {
+      continue;
+    }
+    if (publicKeyOf(privateKey) !== workspaceKey) continue;
+    fs.renameSync(pending, file);
+    syncFolder(dataDir);
+    return loaded(privateKey, file);
+  }
+  return null;
+}
+
+/**
+ * Another process of this data folder kept its key in the database and is about to rename its file
+ * into place (its pending file is there meanwhile): wait for it, briefly, and load it once it is the
+ * workspace's key. With no pending file in the folder, no one here is making it: answer at once.
+ */
+async function awaitPeerKey(dataDir: string, file: string, workspaceKey: string): Promise<AuditSigningKey | null> {
+  const until = Date.now() + PEER_WAIT_MS;
+  for (;;) {
+    if (fs.existsSync(file)) {
+      const privateKey = readKeyFile(file);
+      return publicKeyOf(privateKey) === workspaceKey ? loaded(privateKey, file) : null;
+    }
+    if (Date.now() >= until || !fs.readdirSync(dataDir).some(isPending)) return null;
+    await sleep(50);
+  }
+}
+
 /**
  * Loads the data folder's signing key, or makes it when the workspace has none yet. A new key is
  * written beside its final name first and renamed only once the database has kept its public key,
  * so a crash in between leaves a file the next start completes, never a workspace whose key is lost.
+ * Processes of one data folder starting at once all end up with the first one's key.
  */
 export async function loadSigningKey(dataDir: string, db: Kysely<Database>): Promise<AuditSigningKey> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SIGNING_KEY_FILE);
-  const pending = `${file}.new`;
   const workspaceKey = await readMeta(db, SIGNING_KEY_META);
 
   if (fs.existsSync(file)) {
@@ -101,14 +147,8 @@ export async function loadSigningKey(dataDir: string, db: Kysely<Database>): Pro
   }
 
   if (workspaceKey !== null) {
-    if (fs.existsSync(pending)) {
-      const privateKey = readKeyFile(pending);
-      if (publicKeyOf(privateKey) === workspaceKey) {
-        fs.renameSync(pending, file);
-        syncFolder(dataDir);
-        return loaded(privateKey, file);
-      }
-    }
+    const found = completePending(dataDir, file, workspaceKey) ?? (await awaitPeerKey(dataDir, file, workspaceKey));
+    if (found) return found;
     throw new Error(
       `This workspace signs its audit bundles with a key (${describe(workspaceKey)}) that is not in ${dataDir}. ` +
         `Copy ${SIGNING_KEY_FILE} from the data folder of the server that created it (mode 0600), then start again.`,
@@ -116,11 +156,15 @@ export async function loadSigningKey(dataDir: string, db: Kysely<Database>): Pro
   }
 
   const { privateKey } = generateKeyPairSync("ed25519");
+  const pending = pendingName(file);
   writeKeyFile(pending, privateKey);
   const own = publicKeyOf(privateKey);
   const kept = await keepFirstMeta(db, SIGNING_KEY_META, own);
   if (kept !== own) {
     fs.rmSync(pending, { force: true });
+    // Another process made it first; in this data folder, its file appears in a moment.
+    const peer = await awaitPeerKey(dataDir, file, kept);
+    if (peer) return peer;
     throw new Error(
       `Another server made this workspace's audit signing key (${describe(kept)}) at the same moment. ` +
         `Copy ${SIGNING_KEY_FILE} from its data folder into ${dataDir} (mode 0600), then start again.`,

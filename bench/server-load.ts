@@ -1,6 +1,9 @@
 /** Shared pieces of the server benchmarks: workers, autocannon runs, JSON calls. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
+import { build } from "esbuild";
 
 export const CONNECTIONS = 16;
 
@@ -14,8 +17,20 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
+/**
+ * Bundles a worker module with esbuild, as the app's build bundles the server (`keyward server` runs
+ * from out/main/keyward-cli.js), into node_modules/.cache so its npm imports resolve: the benchmark
+ * measures the code that ships, not the TypeScript loader the sources run under in development.
+ */
+async function bundled(module: string): Promise<string> {
+  const benchDir = path.dirname(fileURLToPath(import.meta.url));
+  const outfile = path.resolve(benchDir, "../node_modules/.cache/keyward-bench", `${path.basename(module, ".ts")}.mjs`);
+  await build({ entryPoints: [path.resolve(benchDir, module)], outfile, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+  return outfile;
+}
+
 export async function startWorker(module: string, data: Record<string, unknown> = {}): Promise<RunningWorker> {
-  const worker = new Worker(new URL("./server-worker-entry.mjs", import.meta.url), { workerData: { module, ...data } });
+  const worker = new Worker(await bundled(module), { workerData: data });
   const { url } = await new Promise<{ url: string }>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);

@@ -126,3 +126,8 @@ function setAside(file: string): void {
     log.warn(`${path.basename(file)} was not valid JSON and could not be moved aside; defaults are used`);
   }
 }
+
+/** A file of the app's data folder: `name` there ("reminders.json"), with its spec. */
+export function stateFile<T>(dataDir: string, name: string, spec: Omit<VersionedFileSpec<T>, "file">): VersionedFile<T> {
+  return new VersionedFile({ ...spec, file: path.join(dataDir, name) });
+}

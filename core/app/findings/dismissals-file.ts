@@ -2,20 +2,13 @@
  * dismissed-findings.json: the findings a user dismissed, per workspace, each with its note, when and
  * by whom. Remembered across restarts, shown on the finding, and carried into reviews and reports.
  */
-import path from "node:path";
 import { z } from "zod";
 import { Dismissal } from "../../../shared/domain/findings";
-import { VersionedFile } from "../../persist/versioned-file";
+import { stateFile, type VersionedFile } from "../../persist/versioned-file";
 
 export const DismissalsContent = z.object({ byWorkspace: z.record(z.string(), z.array(Dismissal)).catch({}) });
 export type DismissalsContent = z.infer<typeof DismissalsContent>;
 
 export function openDismissalsFile(dataDir: string): VersionedFile<DismissalsContent> {
-  return new VersionedFile({
-    what: "the dismissed findings",
-    file: path.join(dataDir, "dismissed-findings.json"),
-    version: 1,
-    schema: DismissalsContent,
-    defaults: () => ({ byWorkspace: {} }),
-  });
+  return stateFile(dataDir, "dismissed-findings.json", { what: "the dismissed findings", version: 1, schema: DismissalsContent, defaults: () => ({ byWorkspace: {} }) });
 }

@@ -5,10 +5,9 @@
  * turns them into "leaked in source". And the folders scanned recently, so the Scan page can
  * offer them again after a restart.
  */
-import path from "node:path";
 import { z } from "zod";
 import { LeakRecord } from "../../../shared/domain/findings";
-import { VersionedFile } from "../../persist/versioned-file";
+import { stateFile, type VersionedFile } from "../../persist/versioned-file";
 import { parsedItems } from "../state/legacy";
 
 const Time = z.iso.datetime({ offset: false });
@@ -55,12 +54,5 @@ function splitLeaks(content: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function openScansFile(dataDir: string): VersionedFile<ScansContent> {
-  return new VersionedFile({
-    what: "the keys found by leak scans",
-    file: path.join(dataDir, "scans.json"),
-    version: 2,
-    schema: ScansContent,
-    migrations: { 1: splitLeaks },
-    defaults: () => ({ folders: [], recent: [] }),
-  });
+  return stateFile(dataDir, "scans.json", { what: "the keys found by leak scans", version: 2, schema: ScansContent, migrations: { 1: splitLeaks }, defaults: () => ({ folders: [], recent: [] }) });
 }

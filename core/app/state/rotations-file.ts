@@ -3,11 +3,10 @@
  * step only: never a secret (the new key's secret is held in memory, or in the vault). Its own
  * schema, versioned apart from the IPC contract's view of a rotation.
  */
-import path from "node:path";
 import { z } from "zod";
 import { Scope } from "../../../shared/api/schemas";
 import { RotationStep } from "../../../shared/domain/rotation-steps";
-import { VersionedFile } from "../../persist/versioned-file";
+import { stateFile, type VersionedFile } from "../../persist/versioned-file";
 import { parsedItems, seedFromLegacy } from "./legacy";
 
 const Time = z.iso.datetime({ offset: false });
@@ -34,12 +33,5 @@ export const RotationsContent = z.object({ rotations: rotationList });
 export type RotationsContent = z.infer<typeof RotationsContent>;
 
 export function openRotationsFile(dataDir: string): VersionedFile<RotationsContent> {
-  return new VersionedFile({
-    what: "the rotations in progress",
-    file: path.join(dataDir, "rotations.json"),
-    version: 1,
-    schema: RotationsContent,
-    defaults: () => ({ rotations: [] }),
-    seed: seedFromLegacy(dataDir, "rotations", "rotations"),
-  });
+  return stateFile(dataDir, "rotations.json", { what: "the rotations in progress", version: 1, schema: RotationsContent, defaults: () => ({ rotations: [] }), seed: seedFromLegacy(dataDir, "rotations", "rotations") });
 }

@@ -4,9 +4,8 @@
  * on purpose), and the rotations made on this device lately, so that a team vault opened later
  * gets the new key too. Never a secret: paths, names, revisions, hashes, key ids and display forms.
  */
-import path from "node:path";
 import { z } from "zod";
-import { VersionedFile } from "../../persist/versioned-file";
+import { stateFile, type VersionedFile } from "../../persist/versioned-file";
 import { parsedItems } from "../state/legacy";
 
 export const RECENT_MAX = 8;
@@ -48,13 +47,7 @@ export const TeamContent = z.object({
 export type TeamContent = z.infer<typeof TeamContent>;
 
 export function openTeamFile(dataDir: string): VersionedFile<TeamContent> {
-  return new VersionedFile({
-    what: "the team vaults this device opened",
-    file: path.join(dataDir, "team.json"),
-    version: 1,
-    schema: TeamContent,
-    defaults: () => ({ recent: [], seen: [], rotations: [] }),
-  });
+  return stateFile(dataDir, "team.json", { what: "the team vaults this device opened", version: 1, schema: TeamContent, defaults: () => ({ recent: [], seen: [], rotations: [] }) });
 }
 
 /** The recent list with `vault` first (and once), at most RECENT_MAX long. */

@@ -68,18 +68,13 @@ function classify(facts: ChainFacts, head: ChainHead, i: number, expectedSeq: nu
   const hashOk = facts.hash(i) === facts.computed(i);
   const next = i + 1 < facts.count ? i + 1 : -1;
   const nextIsGenuine = next >= 0 && facts.seq(next) === expectedSeq && facts.prevHash(next) === expectedPrev && facts.hash(next) === facts.computed(next);
+  // Another event where this one belongs: which kind, and what to say.
+  const misplaced = (kind: "out_of_order" | "missing", message: string): ChainProblem => ({ kind, seq: expectedSeq, position, expected: `event ${expectedSeq}`, found: `event ${seq}`, message });
 
   // A later event that belongs here: events swapped or moved (checked before insertion, which a swap resembles).
   const later = seq > expectedSeq ? findSeq(facts, expectedSeq, i + 1) : -1;
   if (later >= 0) {
-    return {
-      kind: "out_of_order",
-      seq: expectedSeq,
-      position,
-      expected: `event ${expectedSeq}`,
-      found: `event ${seq}`,
-      message: `Events are out of order: position ${position} holds event ${seq}, where event ${expectedSeq} belongs; event ${expectedSeq} is at position ${later + 1}.`,
-    };
+    return misplaced("out_of_order", `Events are out of order: position ${position} holds event ${seq}, where event ${expectedSeq} belongs; event ${expectedSeq} is at position ${later + 1}.`);
   }
   if (nextIsGenuine || (seq > head.seq && expectedSeq === head.seq + 1)) {
     return {
@@ -116,27 +111,15 @@ function classify(facts: ChainFacts, head: ChainHead, i: number, expectedSeq: nu
         message: `Event ${expectedSeq} (position ${position}) was renumbered to ${seq} and its hash recomputed: it still links to event ${expectedSeq - 1}.`,
       };
     }
-    return {
-      kind: "missing",
-      seq: expectedSeq,
-      position,
-      expected: `event ${expectedSeq}`,
-      found: `event ${seq}`,
-      message:
-        expectedSeq === 1
-          ? `${events(1, seq - 1)} missing: the chain starts at event ${seq}, whose prevHash (${short(facts.prevHash(i))}) is not the 64 zeros of a first event.`
-          : `${events(expectedSeq, seq - 1)} missing: event ${expectedSeq - 1} is followed by event ${seq} (position ${position}), whose prevHash (${short(facts.prevHash(i))}) is not the hash of event ${expectedSeq - 1} (${short(expectedPrev)}).`,
-    };
+    return misplaced(
+      "missing",
+      expectedSeq === 1
+        ? `${events(1, seq - 1)} missing: the chain starts at event ${seq}, whose prevHash (${short(facts.prevHash(i))}) is not the 64 zeros of a first event.`
+        : `${events(expectedSeq, seq - 1)} missing: event ${expectedSeq - 1} is followed by event ${seq} (position ${position}), whose prevHash (${short(facts.prevHash(i))}) is not the hash of event ${expectedSeq - 1} (${short(expectedPrev)}).`,
+    );
   }
   if (seq < expectedSeq) {
-    return {
-      kind: "out_of_order",
-      seq: expectedSeq,
-      position,
-      expected: `event ${expectedSeq}`,
-      found: `event ${seq}`,
-      message: `Events are out of order: position ${position} holds event ${seq} again, after event ${expectedSeq - 1}, where event ${expectedSeq} belongs.`,
-    };
+    return misplaced("out_of_order", `Events are out of order: position ${position} holds event ${seq} again, after event ${expectedSeq - 1}, where event ${expectedSeq} belongs.`);
   }
   return {
     kind: "broken_link",

@@ -1,23 +1,23 @@
 /**
- * The small pieces of PDF layout the review report needs on top of pdfkit: fonts (the built-in
- * Helvetica, whose Windows-1252 encoding cannot show every character, unless the caller gives a
- * Unicode TrueType font), text that fits that encoding, and a table whose rows wrap their cells,
- * break across pages and repeat the header row.
+ * The small pieces of PDF layout the review report needs on top of pdfkit: fonts (report-fonts.ts,
+ * or the built-in Helvetica when none can be read), text the font can draw, and a table whose rows
+ * wrap their cells, break across pages and repeat the header row.
  */
 import type PDFDocument from "pdfkit";
+import type { LoadedFonts } from "./report-fonts";
 
 export type Doc = InstanceType<typeof PDFDocument>;
 
-export interface ReportFonts {
-  /** TrueType fonts (file paths or bytes) that cover every character the keys' names may hold. */
-  regular: string | Buffer;
-  bold: string | Buffer;
-}
-
 // The characters Windows-1252 adds in 0x80–0x9F, which the standard PDF fonts can draw.
 const WIN_ANSI_EXTRA = new Set([..."€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"].map((c) => c.codePointAt(0)!));
+const drawnByHelvetica = (code: number) => (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code);
 
-export function setupFonts(doc: Doc, fonts: ReportFonts | undefined): (text: string) => string {
+/**
+ * Registers the report's fonts ("body", "bold", "mono") and answers the function every text goes
+ * through: control characters become spaces, and each character the font cannot draw becomes "?"
+ * (the CSV and JSON reports keep names exactly).
+ */
+export function setupFonts(doc: Doc, fonts: LoadedFonts | null): (text: string) => string {
   if (fonts) {
     doc.registerFont("body", fonts.regular);
     doc.registerFont("bold", fonts.bold);
@@ -26,14 +26,9 @@ export function setupFonts(doc: Doc, fonts: ReportFonts | undefined): (text: str
     doc.registerFont("bold", "Helvetica-Bold");
   }
   doc.registerFont("mono", "Courier");
+  const draws = fonts ? fonts.draws : drawnByHelvetica;
   const controls = /[\u0000-\u001f\u007f-\u009f]/g;
-  if (fonts) return (text) => text.replace(controls, " ");
-  // Each character the font cannot draw becomes "?": the CSV and JSON reports keep names exactly.
-  return (text) =>
-    Array.from(text.replace(controls, " "), (c) => {
-      const code = c.codePointAt(0)!;
-      return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code) ? c : "?";
-    }).join("");
+  return (text) => Array.from(text.replace(controls, " "), (c) => (draws(c.codePointAt(0)!) ? c : "?")).join("");
 }
 
 export interface Column<Row> {

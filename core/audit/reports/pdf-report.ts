@@ -7,11 +7,13 @@
 import PDFDocument from "pdfkit";
 import { FINDING_KINDS } from "../../../shared/domain/findings";
 import { countOf } from "../../../shared/text/count";
-import { drawTable, setupFonts, type Column, type Doc, type ReportFonts } from "./pdf-kit";
+import { drawTable, setupFonts, type Column, type Doc } from "./pdf-kit";
+import { defaultReportFonts, loadReportFonts, type ReportFonts } from "./report-fonts";
 import { DECISION_LABELS, FINDING_TITLES, type ReportModel, type ReportRow } from "./report-model";
 
 export interface PdfOptions {
-  fonts?: ReportFonts;
+  /** The text's fonts: DejaVu Sans unless given; "builtin" draws with Helvetica (Windows-1252 only). */
+  fonts?: ReportFonts | "builtin";
 }
 
 const MARGIN = 48;
@@ -35,7 +37,7 @@ export function renderPdf(model: ReportModel, options: PdfOptions = {}): Promise
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const t = setupFonts(doc, options.fonts);
+  const t = setupFonts(doc, options.fonts === "builtin" ? null : options.fonts ? loadReportFonts(options.fonts) : defaultReportFonts());
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - FOOTER;
   const heading = (text: string) => {
@@ -60,6 +62,7 @@ export function renderPdf(model: ReportModel, options: PdfOptions = {}): Promise
     doc.font("bold").fontSize(10).fillColor("#ffffff").text(badge, MARGIN, top + 5, { width: 92, align: "center" });
     doc.y = top + 24;
     para(verification.summary);
+    doc.moveDown(0.4);
     if (verification.signingKeyFingerprint) para(`Signing key fingerprint (SHA-256): ${verification.signingKeyFingerprint}`, "mono", 8);
     if (verification.chainHead) para(`Chain head: event ${verification.chainHead.seq}, hash ${verification.chainHead.hash}`, "mono", 8);
   }

@@ -29,8 +29,8 @@ describe("the PDF report", () => {
     expect(title).toBe("Q2 2026 API key review");
     for (const name of ["billing sync", "nightly reports", "unused webhook relay", "=HYPERLINK(\"http://x\")"]) expect(all).toContain(squash(name));
     expect(all).toContain(squash("a very long integration name that keeps going: customer-data-warehouse-export-to-the-analytics-cluster-in-eu-west-1"));
-    // Characters Helvetica cannot draw become "?"; Latin-1 and typographic quotes stay.
-    expect(all).toContain(squash("Zürich café “ops” ??"));
+    // Latin, Greek and Cyrillic are drawn as they are; only what the font has no glyph for becomes "?".
+    expect(all).toContain(squash("Zürich café “ops” Łódź Платежи Ελλάδα ??"));
     expect(all).toContain("VERIFIED");
     expect(all).toContain(`BundlefileSHA-256:${"ab".repeat(32)}`);
     expect(all).toContain(squash("Leaked in source (critical)"));
@@ -38,6 +38,19 @@ describe("the PDF report", () => {
     expect(all).toContain(squash("Signed off by Ana Security on 2026-06-15 12:00 UTC."));
     expect(all).toContain(squash("6 active keys; 3 decided (keep 1, rotate 0, rescope 1, revoke 1); 3 not reviewed."));
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
+  });
+
+  it("embeds its font (a subset), and falls back to Helvetica, with '?' beyond Windows-1252, when asked", async () => {
+    const model = buildReportModel(sampleReview(), { now: new Date(NOW) });
+    const embedded = await renderPdf(model);
+    expect(embedded.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    // The subset keeps the file small: the whole font is about 750 kB.
+    expect(embedded.length).toBeLessThan(200_000);
+    const builtin = await renderPdf(model, { fonts: "builtin" });
+    expect(builtin.toString("latin1")).not.toContain("DejaVu");
+    const all = squash((await pdfText(builtin)).pages.join(" "));
+    expect(all).toContain(squash("Zürich café “ops” ?ód? ??????? ?????? ??"));
+    expect(all).toContain(squash("billing sync"));
   });
 
   it("breaks the keys table across pages, numbering every page", async () => {
@@ -64,7 +77,7 @@ describe("the CSV report", () => {
     expect(billing).toMatchObject({ name: "billing sync", scope: "full", decision: "revoke", carried_out_result: "revoked", highest_severity: "critical", last_used_ip: "10.0.0.5", expires_at: "" });
     expect(billing.findings!.split(";")).toContain("leaked_in_source");
     expect(parsed.data.find((row) => row.key_id === "key_unused")).toMatchObject({ decision: "not reviewed", findings: "", dismissed_findings: "never_used" });
-    expect(parsed.data.find((row) => row.key_id === "key_unicode")!.name).toBe("Zürich café “ops” 東京");
+    expect(parsed.data.find((row) => row.key_id === "key_unicode")!.name).toBe("Zürich café “ops” Łódź Платежи Ελλάδα 東京");
     // A name a spreadsheet would run as a formula stays text.
     expect(parsed.data.find((row) => row.key_id === "key_formula")!.name).toBe("'=HYPERLINK(\"http://x\")");
     const again = Papa.unparse({ fields: parsed.meta.fields!, data: parsed.data.map((row) => parsed.meta.fields!.map((field) => row[field])) }, { newline: "\r\n" });

@@ -21,7 +21,7 @@ export function sampleReview(extraKeys = 0): Review {
       lastWriteAt: daysAgo(2),
       lastReadAt: daysAgo(3),
     }),
-    makeApiKey("key_unicode", { name: "Zürich café “ops” 東京", scope: "read", createdAt: daysAgo(5), lastUsedAt: daysAgo(1), lastReadAt: daysAgo(1) }),
+    makeApiKey("key_unicode", { name: "Zürich café “ops” Łódź Платежи Ελλάδα 東京", scope: "read", createdAt: daysAgo(5), lastUsedAt: daysAgo(1), lastReadAt: daysAgo(1) }),
     makeApiKey("key_formula", { name: "=HYPERLINK(\"http://x\")", scope: "read", createdAt: daysAgo(3) }),
   ];
   for (let i = 0; i < extraKeys; i++) keys.push(makeApiKey(`key_extra_${i}`, { name: `integration ${String(i).padStart(3, "0")}`, scope: i % 3 === 0 ? "full" : "read", createdAt: daysAgo(i * 3) }));

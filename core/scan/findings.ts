@@ -28,10 +28,12 @@ export class FindingSet {
     const key = `${find.sha256}\0${file}\0${find.line}\0${find.column}`;
     let finding = this.byPlace.get(key);
     if (!finding) {
-      finding = { sha256: find.sha256, display: find.display, kind: find.kind, file, line: find.line, column: find.column, commits: [], authors: [], inWorkingTree, commitSet: new Set() };
+      finding = { sha256: find.sha256, display: find.display, kind: find.kind, file, line: find.line, column: find.column, commits: [], authors: [], inWorkingTree, allowed: find.allowed, commitSet: new Set() };
       this.byPlace.set(key, finding);
     }
     finding.inWorkingTree ||= inWorkingTree;
+    // A version of the line without the marker (an older commit, say) leaked it unmarked.
+    finding.allowed &&= find.allowed;
     return finding;
   }
 

@@ -6,6 +6,7 @@ export { scanPath, DEFAULT_MAX_FILE_BYTES, type ScanOptions } from "./scan-path"
 export { scanStaged, type StagedScanOptions } from "./scan-staged";
 export { scanStream, type StreamScanOptions } from "./scan-stream";
 export { matchFindings, LOOKUP_BATCH, type KeyLookup, type KeyStatus } from "./match";
+export { setAsideAllowed } from "./allow";
 export { isCancelled } from "./cancel";
 export { GitError } from "./git/git";
 export type { CredentialKind, Finding, ScanMatch, ScanPhase, ScanProgress, ScanResult, ScanStats, SkipCounts } from "./types";

@@ -11,8 +11,9 @@ import { runBlobScan } from "./git/blob-scan";
 import { mapBlobsToCommits } from "./git/commit-map";
 import { GitError, requireGit } from "./git/git";
 import { historySource } from "./git/history";
-import { matchFindings, type KeyLookup } from "./match";
+import type { KeyLookup } from "./match";
 import { ProgressMeter } from "./progress";
+import { settleFindings } from "./settle";
 import { repositoryTop } from "./source/list-files";
 import { toSlashes } from "./source/gitignore";
 import type { ScanProgress, ScanResult, SkipCounts } from "./types";
@@ -39,6 +40,12 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Look findings up in a workspace (WorkspaceClient); without it findings have no `match`. */
   lookup?: KeyLookup;
+  /**
+   * The caller looks the findings up itself (the desktop, which shows a scan unmatched when the
+   * workspace cannot answer): places marked keyward:allow stay in `findings` until the caller,
+   * once it knows which are live keys, calls setAsideAllowed.
+   */
+  matchLater?: boolean;
   /** Worker threads (default: every core; 0 scans in the calling thread). */
   threads?: number;
   /** Read buffer per worker (default 1 MiB); small values are for tests of split credentials. */
@@ -77,6 +84,7 @@ export async function scanPath(options: ScanOptions): Promise<ScanResult> {
     listing: "none",
     history: Boolean(options.history),
     findings: [],
+    allowed: [],
     stats: { files: 0, bytes: 0, blobs: 0, blobBytes: 0, skipped, threads: 0, durationMs: 0 },
     matched: false,
     warnings: [],
@@ -97,14 +105,7 @@ export async function scanPath(options: ScanOptions): Promise<ScanResult> {
     // The workers are done: free them before waiting on the network.
     await pool.close();
     throwIfCancelled(signal);
-    result.findings = findings.list();
-    if (options.lookup && result.findings.length > 0) {
-      progress.phase("matching");
-      await matchFindings(result.findings, options.lookup, signal);
-      result.matched = true;
-    } else if (options.lookup) {
-      result.matched = true;
-    }
+    await settleFindings(result, findings, { lookup: options.lookup, signal, progress, matchLater: options.matchLater });
   } catch (error) {
     if (signal?.aborted) throw cancelled();
     throw error;

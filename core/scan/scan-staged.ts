@@ -7,7 +7,8 @@ import { FindingSet } from "./findings";
 import { runBlobScan } from "./git/blob-scan";
 import { GitError, requireGit, runGit } from "./git/git";
 import { stagedBlobs, stagedSource } from "./git/staged";
-import { matchFindings, type KeyLookup } from "./match";
+import type { KeyLookup } from "./match";
+import { settleFindings } from "./settle";
 import { ProgressMeter } from "./progress";
 import { DEFAULT_MAX_FILE_BYTES } from "./scan-path";
 import type { ScanProgress, ScanResult } from "./types";
@@ -46,6 +47,7 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
     listing: "staged",
     history: false,
     findings: [],
+    allowed: [],
     stats: { files: 0, bytes: 0, blobs: 0, blobBytes: 0, skipped: { binary: 0, too_large: 0, symlink: 0, special: 0, unreadable: 0 }, threads: 0, durationMs: 0 },
     matched: false,
     warnings: [],
@@ -79,12 +81,7 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
     }
   }
   throwIfCancelled(options.signal);
-  result.findings = findings.list();
-  if (options.lookup) {
-    progress.phase("matching");
-    if (result.findings.length > 0) await matchFindings(result.findings, options.lookup, options.signal);
-    result.matched = true;
-  }
+  await settleFindings(result, findings, { lookup: options.lookup, signal: options.signal, progress });
   result.stats.durationMs = Math.round(performance.now() - started);
   progress.phase("done");
   return result;

@@ -9,7 +9,8 @@ import { cancelled } from "./cancel";
 import { ChunkScanner } from "./engine/chunk-scanner";
 import { sniff, SNIFF_BYTES, Utf16Transcoder } from "./engine/encoding";
 import { FindingSet } from "./findings";
-import { matchFindings, type KeyLookup } from "./match";
+import type { KeyLookup } from "./match";
+import { settleFindings } from "./settle";
 import { DEFAULT_CHUNK_BYTES } from "./scan-path";
 import type { ScanResult } from "./types";
 
@@ -81,15 +82,13 @@ export async function scanStream(stream: Readable, options: StreamScanOptions = 
     root: options.name ?? "-",
     listing: "stdin",
     history: false,
-    findings: findings.list(),
+    findings: [],
+    allowed: [],
     stats: { files: 1, bytes, blobs: 0, blobBytes: 0, skipped: { binary: 0, too_large: 0, symlink: 0, special: 0, unreadable: 0 }, threads: 0, durationMs: 0 },
     matched: false,
     warnings: [],
   };
-  if (options.lookup) {
-    if (result.findings.length > 0) await matchFindings(result.findings, options.lookup, options.signal);
-    result.matched = true;
-  }
+  await settleFindings(result, findings, { lookup: options.lookup, signal: options.signal });
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
 }

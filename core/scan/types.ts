@@ -41,6 +41,8 @@ export interface Finding {
   authors: string[];
   /** Whether the credential is in the files on disk (or, for --staged, in the index). */
   inWorkingTree: boolean;
+  /** Its line marks it `keyward:allow` (in every version of the place that holds it). */
+  allowed: boolean;
   /** Set once the workspace was asked (matchFindings). */
   match?: ScanMatch;
 }
@@ -65,6 +67,11 @@ export interface ScanResult {
   listing: "git" | "gitignore" | "all" | "staged" | "stdin" | "none";
   history: boolean;
   findings: Finding[];
+  /**
+   * Finds marked `keyward:allow` and left out of `findings`: not a live key of the workspace (or,
+   * unmatched, not known to be one). A marked live key is in `findings`, with `allowed` set.
+   */
+  allowed: Finding[];
   stats: ScanStats;
   /** Whether each finding was looked up in a workspace. */
   matched: boolean;

@@ -63,7 +63,8 @@ test("finds the workspace's keys in a repository and its history, grouped by key
   const old = await seedKey(harness, "Old CI");
   await harness.core.keys.revoke(old.key.id, "compromised", undefined);
   const stranger = generateCredential("live");
-  const secrets = [billing.secret, search.secret, old.secret, stranger];
+  const vector = generateCredential("test");
+  const secrets = [billing.secret, search.secret, old.secret, stranger, vector];
 
   const repo = tempDir();
   git(repo, "init", "-q", "-b", "main");
@@ -72,10 +73,12 @@ test("finds the workspace's keys in a repository and its history, grouped by key
     "deploy/search.yml": `search:\n  key: "${search.secret}"\n`,
     "ci/old.json": JSON.stringify({ token: old.secret }, null, 2),
     "docs/example.md": `Example: \`${stranger}\`\n`,
+    "test/vectors.ts": `export const VECTOR = "${vector}"; // keyward:allow\n`,
     "README.md": "# Service\n",
   });
   commit(repo, "Read the search key from the environment", "Bob Builder <bob@example.invalid>", { "deploy/search.yml": "search:\n  key: ${SEARCH_KEY}\n" });
-  write(repo, { "local/.env.local": `BILLING_KEY=${billing.secret}\n`, ".gitignore": "local/\n" });
+  // A live key is reported even when its line says keyward:allow.
+  write(repo, { "local/.env.local": `BILLING_KEY=${billing.secret} # keyward:allow\n`, ".gitignore": "local/\n" });
 
   await app.getByRole("link", { name: "Leak scan" }).click();
   await expect(app.getByRole("heading", { name: "Leak scan", level: 1 })).toBeVisible();
@@ -101,6 +104,9 @@ test("finds the workspace's keys in a repository and its history, grouped by key
   await expect(billingGroup.getByRole("button", { name: "Billing Worker", exact: true })).toBeVisible();
   await expect(billingGroup.getByText("config/.env:1:13")).toBeVisible();
   await expect(billingGroup.getByText("local/.env.local:1:13")).toBeVisible();
+  await expect(billingGroup.getByText("Marked keyward:allow")).toHaveCount(1);
+  // The test vector marked keyward:allow is left out, and counted.
+  await expect(results.getByText(/1 place marked keyward:allow left out \(none is a live key of the workspace; the exports list them\)/)).toBeVisible();
   // Removed from the files, still in the history: with the commit and its author.
   const searchGroup = active.getByRole("article", { name: search.key.display });
   await expect(searchGroup.getByText("History only")).toBeVisible();
@@ -138,8 +144,9 @@ test("finds the workspace's keys in a repository and its history, grouped by key
   expect(sarif.runs[0]!.results.filter((result) => result.properties.match === "active").map((result) => result.properties.display)).toEqual(
     expect.arrayContaining([billing.key.display, search.key.display]),
   );
-  const json = JSON.parse(jsonText) as { findings: { display: string; match: string; commits: string[] }[] };
+  const json = JSON.parse(jsonText) as { findings: { display: string; match: string; commits: string[] }[]; allowed: { display: string; file: string }[] };
   expect(json.findings.find((finding) => finding.display === search.key.display)).toMatchObject({ match: "active", commits: [first] });
+  expect(json.allowed.map(({ display, file }) => ({ display, file }))).toEqual([{ display: displayForm(vector), file: "test/vectors.ts" }]);
   expectNoSecret(secrets, sarifText);
   expectNoSecret(secrets, jsonText);
 

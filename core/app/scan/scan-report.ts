@@ -41,6 +41,7 @@ function locationOf(finding: Finding): ScanLocation {
     line: finding.line,
     column: finding.column,
     inWorkingTree: finding.inWorkingTree,
+    allowed: finding.allowed,
     commits: finding.commits.slice(0, MAX_COMMITS),
     commitCount: finding.commits.length,
     authors: finding.authors,
@@ -83,6 +84,7 @@ export function toScanReport(result: ScanResult, context: ReportContext): ScanRe
     stats: { files: stats.files, bytes: stats.bytes, blobs: stats.blobs, blobBytes: stats.blobBytes, skipped: { ...stats.skipped }, durationMs: stats.durationMs },
     findingCount: result.findings.length,
     ...groupFindings(result.findings),
+    allowedCount: result.allowed.length,
     warnings: result.warnings,
   };
 }

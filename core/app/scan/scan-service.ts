@@ -13,7 +13,7 @@ import type { ScanFolder, ScanProgress, ScanReport, ScanRun, ScanStartInput, Sca
 import { IpcError } from "../../../shared/ipc/errors";
 import { createLog } from "../../log";
 import type { VersionedFile } from "../../persist/versioned-file";
-import { GitError, isCancelled, matchFindings, scanPath, type KeyLookup, type ScanResult } from "../../scan";
+import { GitError, isCancelled, matchFindings, scanPath, setAsideAllowed, type KeyLookup, type ScanResult } from "../../scan";
 import type { CoreServices } from "../core-services";
 import { leaksOf, leaksOfWorkspace, rememberScan } from "./leak-memory";
 import { inspectFolder } from "./scan-folder";
@@ -126,11 +126,14 @@ export class ScanService {
         history: run.history,
         noIgnore: run.noIgnore,
         signal,
+        matchLater: true,
         ...(this.options.threads !== undefined ? { threads: this.options.threads } : {}),
         // The scanner's own "done" comes before the lookup: the page hears of the end from scan.finished.
         onProgress: (progress) => (progress.phase === "done" ? undefined : this.progress(run, progress)),
       });
       const matched = await this.match(run, result, signal, connection);
+      // Only now is it known which finds are live keys, which keyward:allow never hides.
+      setAsideAllowed(result);
       const report = toScanReport(result, {
         id: run.id,
         folder: run.folder,

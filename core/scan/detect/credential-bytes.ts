@@ -13,6 +13,15 @@ export const MAX_CREDENTIAL_BYTES = 46;
 const NEEDLE = Buffer.from("uo_");
 const TAIL_LENGTH = 38;
 
+/**
+ * Written on a credential's line, after it, this marks a find as meant to be there (a test vector,
+ * a documentation example): `KEY = "uo_test_…"  # keyward:allow`. Only the rest of the line, up to
+ * ALLOW_LOOKAHEAD bytes, is read: a marker elsewhere in the file allows nothing. Whether an allowed
+ * find is reported is decided later (core/scan/allow.ts): never silenced when it is a live key.
+ */
+export const ALLOW_MARKER = Buffer.from("keyward:allow");
+export const ALLOW_LOOKAHEAD = 512;
+
 export type CredentialKind = "live" | "test" | "admin";
 
 /** A verified credential, as the scanner reports it: never the secret. */
@@ -22,6 +31,17 @@ export interface RawFind {
   sha256: string;
   display: string;
   kind: CredentialKind;
+  /** The rest of its line holds the allow marker. */
+  allowed: boolean;
+}
+
+/** Whether ALLOW_MARKER follows `from` on its line, within ALLOW_LOOKAHEAD bytes of it. */
+function markedAllowed(buf: Buffer, from: number): boolean {
+  const rest = buf.subarray(from, Math.min(buf.length, from + ALLOW_LOOKAHEAD));
+  const marker = rest.indexOf(ALLOW_MARKER);
+  if (marker === -1) return false;
+  const newline = rest.indexOf(10);
+  return newline === -1 || marker < newline;
 }
 
 // Bytes 3.. after "uo_": which prefix follows, and how long the whole prefix is.
@@ -66,6 +86,7 @@ export function findInBytes(buf: Buffer, start: number, limit: number, out: RawF
             sha256: createHash("sha256").update(candidate, "latin1").digest("hex"),
             display: displayForm(candidate),
             kind: parsed.credential.kind === "admin_token" ? "admin" : (parsed.credential.environment ?? "live"),
+            allowed: markedAllowed(buf, i + prefix + TAIL_LENGTH),
           });
         }
       }

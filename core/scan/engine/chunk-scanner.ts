@@ -4,11 +4,14 @@
  * split across a read boundary is still found, once. Memory is the buffer, whatever the text's size.
  * Holds no secret: findInBytes hands back hashes and display forms only.
  */
-import { findInBytes, MAX_CREDENTIAL_BYTES, type RawFind } from "../detect/credential-bytes";
+import { ALLOW_LOOKAHEAD, findInBytes, MAX_CREDENTIAL_BYTES, type RawFind } from "../detect/credential-bytes";
 import { LineTracker, type Position, type UnitKind } from "./line-tracker";
 
-/** A credential starting in the last OVERLAP bytes may be incomplete: it waits for the next chunk. */
-export const OVERLAP = MAX_CREDENTIAL_BYTES - 1;
+/**
+ * A credential starting in the last OVERLAP bytes may be incomplete, or have its line's allow
+ * marker in the next chunk: it waits for the next chunk, so every find is judged on whole bytes.
+ */
+export const OVERLAP = MAX_CREDENTIAL_BYTES - 1 + ALLOW_LOOKAHEAD;
 
 export interface PlacedFind extends RawFind, Position {}
 

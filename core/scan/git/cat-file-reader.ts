@@ -124,8 +124,8 @@ export class CatFileReader {
     }
     answer.scanned++;
     answer.bytes += blob.length;
-    for (const { sha256, display, kind, line, column } of outcome.finds) {
-      const find: WorkerFind = { sha256, display, kind, line, column };
+    for (const { sha256, display, kind, line, column, allowed } of outcome.finds) {
+      const find: WorkerFind = { sha256, display, kind, line, column, allowed };
       answer.finds.push({ id: this.id, find });
     }
   }

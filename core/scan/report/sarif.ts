@@ -1,7 +1,9 @@
 /**
  * SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps, IDE viewers): one rule
  * per kind of credential, one result per finding with its place, and a partial fingerprint made
- * from the credential's hash prefix, so the same leak is tracked across runs. Never the secret.
+ * from the credential's hash prefix, so the same leak is tracked across runs. Finds marked
+ * `keyward:allow` are results too, with an in-source suppression, as SARIF viewers expect. Never
+ * the secret.
  */
 import { pathToFileURL } from "node:url";
 import type { CredentialKind, Finding, ScanResult } from "../types";
@@ -40,7 +42,10 @@ function message(finding: Finding): string {
   const what = `A ${RULES[finding.kind].what} (${finding.display})`;
   const match = finding.match;
   if (!match) return `${what} is written here.`;
-  if (match.status === "active") return `${what} is written here. It is an active key of this workspace ("${match.name}"): revoke it.`;
+  if (match.status === "active") {
+    const marked = finding.allowed ? " Its line is marked keyward:allow, but a live key is never allowed." : "";
+    return `${what} is written here. It is an active key of this workspace ("${match.name}"): revoke it.${marked}`;
+  }
   if (match.status === "none") return `${what} is written here. It is not a key of this workspace.`;
   return `${what} is written here. It is a ${match.status} key of this workspace ("${match.name}"): remove it from the file.`;
 }
@@ -74,7 +79,7 @@ export function toSarif(result: ScanResult, options: SarifOptions) {
         },
         ...(onDisk ? { originalUriBaseIds: { SRCROOT: { uri: fileUri(result.root) } } } : {}),
         columnKind: "utf16CodeUnits",
-        results: result.findings.map((finding) => ({
+        results: [...result.findings.map((finding) => ({ finding, suppressed: false })), ...result.allowed.map((finding) => ({ finding, suppressed: true }))].map(({ finding, suppressed }) => ({
           ruleId: RULES[finding.kind].id,
           ruleIndex: KINDS.indexOf(finding.kind),
           level: level(finding),
@@ -88,6 +93,7 @@ export function toSarif(result: ScanResult, options: SarifOptions) {
             },
           ],
           partialFingerprints: { "keywardCredentialHash/v1": finding.sha256.slice(0, 32) },
+          ...(suppressed ? { suppressions: [{ kind: "inSource", justification: "Marked keyward:allow on its line." }] } : {}),
           properties: {
             display: finding.display,
             commits: finding.commits,

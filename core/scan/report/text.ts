@@ -15,8 +15,15 @@ function status(finding: Finding): string {
   const match = finding.match;
   if (!match) return "";
   if (match.status === "none") return "  not a key of this workspace";
-  const action = match.status === "active" ? ": revoke it" : "";
+  const action = match.status === "active" ? (finding.allowed ? ": revoke it (marked keyward:allow, but a live key is never allowed)" : ": revoke it") : "";
   return `  ${match.status.toUpperCase()} key "${match.name}" (${match.keyId})${action}`;
+}
+
+function allowedNote(result: ScanResult): string[] {
+  const count = result.allowed.length;
+  if (count === 0) return [];
+  const known = result.matched ? "" : " (not checked against a workspace: give --workspace to be sure none is a live key)";
+  return [`${count} place${count === 1 ? "" : "s"} marked keyward:allow left out${known}.`];
 }
 
 function where(finding: Finding): string {
@@ -37,8 +44,8 @@ export function toText(result: ScanResult): string {
     .filter(([, count]) => count > 0)
     .map(([reason, count]) => `${count} ${reason.replace("_", " ")}`);
   const tail = `Scanned ${scanned.join(" and ")} in ${(summary.durationMs / 1000).toFixed(1)} s${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}.`;
-  if (result.findings.length === 0) return [...result.warnings.map((w) => `Warning: ${w}`), `No Keyward credentials found. ${tail}`].join("\n");
+  if (result.findings.length === 0) return [...result.warnings.map((w) => `Warning: ${w}`), ...allowedNote(result), `No Keyward credentials found. ${tail}`].join("\n");
   const matched = result.matched ? ` (${summary.active} active, ${summary.revoked} revoked, ${summary.expired} expired, ${summary.none} not of this workspace)` : "";
   const head = `${summary.credentials} credential${summary.credentials === 1 ? "" : "s"} found in ${summary.findings} place${summary.findings === 1 ? "" : "s"}${matched}. ${tail}`;
-  return [...lines, "", ...result.warnings.map((w) => `Warning: ${w}`), head].join("\n");
+  return [...lines, "", ...result.warnings.map((w) => `Warning: ${w}`), ...allowedNote(result), head].join("\n");
 }

@@ -8,7 +8,7 @@ import type { PlacedFind } from "../engine/chunk-scanner";
 import { createFileScanBuffers, scanFile, type FileScanBuffers } from "../engine/file-scan";
 import { noSkips, type FilesAnswer, type FilesRequest, type WorkerFind, type WorkerSetup } from "./protocol";
 
-const toWorkerFind = ({ sha256, display, kind, line, column }: PlacedFind): WorkerFind => ({ sha256, display, kind, line, column });
+const toWorkerFind = ({ sha256, display, kind, line, column, allowed }: PlacedFind): WorkerFind => ({ sha256, display, kind, line, column, allowed });
 
 export class BatchRunner {
   private readonly buffers: FileScanBuffers;

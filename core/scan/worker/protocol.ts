@@ -18,6 +18,8 @@ export interface WorkerFind {
   kind: CredentialKind;
   line: number;
   column: number;
+  /** Its line marks it `keyward:allow`. */
+  allowed: boolean;
 }
 
 export type Skipped = Record<SkipReason, number>;

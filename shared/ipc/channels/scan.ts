@@ -63,6 +63,8 @@ export const ScanLocation = z.object({
   column: count,
   /** Whether it is in the files on disk (else it is in the history only). */
   inWorkingTree: z.boolean(),
+  /** Its line is marked `keyward:allow` (shown only for a live key, which the marker never hides). */
+  allowed: z.boolean(),
   /** Commit ids, oldest first: at most the first ones (`commitCount` says how many in all). */
   commits: z.array(z.string()),
   commitCount: count,
@@ -116,6 +118,8 @@ export const ScanReport = z.object({
   /** Distinct credentials found; `groups` holds the first ones. */
   groupCount: count,
   groups: z.array(ScanGroup),
+  /** Places marked `keyward:allow` and left out of the groups (the exports list them). */
+  allowedCount: count,
   warnings: z.array(z.string()),
 });
 export type ScanReport = z.infer<typeof ScanReport>;

@@ -29,12 +29,14 @@ beforeAll(async () => {
   await workspace.call("POST", `/v1/api-keys/${revoked.key.id}/revoke`, { body: { reason: "unused" } });
   const foreign = credential("test");
   const historic = credential("admin");
-  secrets.push(active.secret, revoked.secret, foreign, historic);
+  const example = credential("test");
+  secrets.push(active.secret, revoked.secret, foreign, historic, example);
   const repo = gitRepo("sarif");
   commit(repo, "old", { "ops/old token.txt": `token ${historic}\n` });
   commit(repo, "rm", { "ops/old token.txt": null });
   write(repo, "src/deploy config.ts", `export const key = "${active.secret}";\n`);
   write(repo, "données/clé.env", `K=${revoked.secret}\nF=${foreign}\n`);
+  write(repo, "docs/example.md", `Example: \`${example}\` <!-- keyward:allow -->\n`);
   result = await scanPath({ root: repo, history: true, lookup: new WorkspaceClient(workspace.url, workspace.adminToken) });
   sarif = toSarif(result, { toolVersion: "0.1.0" });
 });
@@ -58,9 +60,11 @@ describe("the SARIF report", () => {
   it("has one result per finding, with rules, levels by match, places and fingerprints", () => {
     const [run] = sarif.runs;
     expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual(["KW001", "KW002", "KW003"]);
-    expect(run!.results).toHaveLength(4);
+    expect(run!.results).toHaveLength(5);
     const uris = run!.results.map((entry) => entry.locations[0]!.physicalLocation.artifactLocation.uri);
-    expect(uris).toEqual(["donn%C3%A9es/cl%C3%A9.env", "donn%C3%A9es/cl%C3%A9.env", "ops/old%20token.txt", "src/deploy%20config.ts"]);
+    // The findings, then the place marked keyward:allow, as a result with an in-source suppression.
+    expect(uris).toEqual(["donn%C3%A9es/cl%C3%A9.env", "donn%C3%A9es/cl%C3%A9.env", "ops/old%20token.txt", "src/deploy%20config.ts", "docs/example.md"]);
+    expect(run!.results.map((entry) => ("suppressions" in entry ? entry.suppressions : null))).toEqual([null, null, null, null, [{ kind: "inSource", justification: "Marked keyward:allow on its line." }]]);
     const byUri = Object.fromEntries(run!.results.map((entry, i) => [uris[i], entry]));
     expect(byUri["src/deploy%20config.ts"]).toMatchObject({ ruleId: "KW001", level: "error", properties: { match: "active", keyName: "deploy bot" } });
     expect(byUri["ops/old%20token.txt"]).toMatchObject({ ruleId: "KW003", properties: { inWorkingTree: false, commits: [expect.stringMatching(/^[0-9a-f]{40}$/)] } });
@@ -70,6 +74,7 @@ describe("the SARIF report", () => {
       expect.arrayContaining([
         ["active", "error"],
         ["revoked", "note"],
+        ["none", "warning"],
         ["none", "warning"],
         ["none", "warning"],
       ]),

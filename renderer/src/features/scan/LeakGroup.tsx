@@ -95,6 +95,11 @@ function Place({ place }: { place: ScanLocation }) {
       <code className="leak-where">
         {place.file}:{place.line}:{place.column}
       </code>
+      {place.allowed ? (
+        <span className="badge leak-tag" title="A live key is reported even when its line is marked keyward:allow.">
+          Marked keyward:allow
+        </span>
+      ) : null}
       {place.commitCount > 0 ? (
         <span className="leak-history">
           {place.inWorkingTree ? "" : <span className="badge leak-tag">History only</span>}

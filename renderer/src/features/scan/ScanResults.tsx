@@ -15,7 +15,7 @@ import { useAsyncAction } from "../../ui/useAsyncAction";
 import { useKeysStore } from "../inventory";
 import { RevokedNotice } from "../revoke";
 import { LeakGroup } from "./LeakGroup";
-import { readSummary, SECTIONS, skippedSummary } from "./scan-text";
+import { allowedSummary, readSummary, SECTIONS, skippedSummary } from "./scan-text";
 import { useScanStore } from "./scan-store";
 
 /** A group's match as it is now: the keys list knows of revocations made since the scan. */
@@ -35,6 +35,7 @@ export function ScanResults({ report }: { report: ScanReport }) {
   const { matches, canAct } = useLiveMatches(report);
   const workspaceName = report.workspace?.name ?? "this workspace";
   const skipped = skippedSummary(report);
+  const allowed = allowedSummary(report);
   const hidden = report.groupCount - report.groups.length;
 
   return (
@@ -46,7 +47,7 @@ export function ScanResults({ report }: { report: ScanReport }) {
           </h2>
           <p className="muted">
             {report.folder.name}
-            {report.history ? " and its history" : ""}, scanned <RelativeTime iso={report.finishedAt} />. {readSummary(report)} {skipped}
+            {report.history ? " and its history" : ""}, scanned <RelativeTime iso={report.finishedAt} />. {readSummary(report)} {skipped} {allowed}
           </p>
         </div>
         <ExportButtons />

@@ -64,6 +64,13 @@ export function skippedSummary(report: ScanReport): string | null {
   return `Skipped ${new Intl.ListFormat("en", { type: "conjunction" }).format(parts)}.`;
 }
 
+/** The places set aside by their `keyward:allow` marker, in words; null when there are none. */
+export function allowedSummary(report: ScanReport): string | null {
+  if (report.allowedCount === 0) return null;
+  const checked = report.workspace ? "none is a live key of the workspace" : "the workspace could not check them";
+  return `${countOf(report.allowedCount, "place")} marked keyward:allow left out (${checked}; the exports list them).`;
+}
+
 /** "Ada Author <ada@example.com>" → "Ada Author". */
 export function authorName(author: string): string {
   return author.replace(/\s*<[^>]*>$/, "") || author;

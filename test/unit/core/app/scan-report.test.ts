@@ -17,6 +17,7 @@ const finding = (n: number, file: string, match?: Finding["match"], commits: str
   commits,
   authors: commits.length > 0 ? ["Ada <ada@example.invalid>"] : [],
   inWorkingTree: commits.length === 0,
+  allowed: false,
   ...(match ? { match } : {}),
 });
 

@@ -4,10 +4,10 @@ import { checksumOf, displayForm, encodeBase62, findCredentials, generateCredent
 
 // Vectors computed outside this code base, with Python's zlib.crc32 and a plain base-62 encoder.
 const VECTORS = [
-  { credential: "uo_live_0000000000000000000000000000000016B3u9", crc: 1007427469 },
-  { credential: "uo_test_abcdefghijklmnopqrstuvwxyzABCDEF1QUWrC", crc: 1307593714 },
-  { credential: "uo_adm_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp17wdhO", crc: 1033542814 },
-  { credential: "uo_live_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op561vtR0q", crc: 1771595864 },
+  { credential: "uo_live_0000000000000000000000000000000016B3u9", crc: 1007427469 }, // keyward:allow
+  { credential: "uo_test_abcdefghijklmnopqrstuvwxyzABCDEF1QUWrC", crc: 1307593714 }, // keyward:allow
+  { credential: "uo_adm_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp17wdhO", crc: 1033542814 }, // keyward:allow
+  { credential: "uo_live_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op561vtR0q", crc: 1771595864 }, // keyward:allow
 ];
 
 describe("credential format", () => {
@@ -41,7 +41,7 @@ describe("credential format", () => {
     ["the right body under another prefix", "uo_test_0000000000000000000000000000000016B3u9", "bad_checksum"],
     ["a lower-cased checksum", "uo_live_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op561vtr0q", "bad_checksum"],
     ["one character short", "uo_live_000000000000000000000000000000016B3u9", "wrong_length"],
-    ["one character too many", "uo_live_0000000000000000000000000000000016B3u90", "wrong_length"],
+    ["one character too many", "uo_live_0000000000000000000000000000000016B3u90", "wrong_length"], // keyward:allow
     ["a symbol in the body", "uo_live_000000000000000000000000000000-016B3u9", "not_base62"],
     ["a non-ASCII letter", "uo_live_00000000000000000000000000000000é6B3u9", "not_base62"],
     ["an unknown prefix", "uo_prod_0000000000000000000000000000000016B3u9", "unknown_prefix"],
@@ -74,8 +74,8 @@ describe("credential format", () => {
   });
 
   it("shows prefix, the first six of the body and the last four", () => {
-    expect(displayForm("uo_live_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op561vtR0q")).toBe("uo_live_Ab12Cd…tR0q");
-    expect(displayForm("uo_adm_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp17wdhO")).toBe("uo_adm_Zz9Yy8…wdhO");
+    expect(displayForm("uo_live_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op561vtR0q")).toBe("uo_live_Ab12Cd…tR0q"); // keyward:allow
+    expect(displayForm("uo_adm_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp17wdhO")).toBe("uo_adm_Zz9Yy8…wdhO"); // keyward:allow
   });
 
   it("finds only checksum-valid credentials in text", () => {
@@ -83,7 +83,7 @@ describe("credential format", () => {
     const text = [
       `API_KEY="${good}"`,
       "token=uo_live_0000000000000000000000000000000016B3u8", // wrong checksum
-      `xuo_live_0000000000000000000000000000000016B3u9`, // glued to a word
+      `xuo_live_0000000000000000000000000000000016B3u9`, // glued to a word (keyward:allow)
       `${good}extra`, // longer than a credential
     ].join("\n");
     expect(findCredentials(text)).toEqual([{ credential: good, index: 9 }]);

@@ -146,4 +146,22 @@ export const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  "2026-11-30-003-counts-64-bit": {
+    // PostgreSQL's integer stops at 2^31 - 1: a client's running request count passes it in weeks
+    // at a thousand requests a second, and then every usage write would fail. SQLite's integers are
+    // 64-bit already. bigint reads back as a number (server/db/postgres.ts), exact up to 2^53.
+    async up(db: Kysely<unknown>) {
+      if (!isPostgres(db)) return;
+      const columns: Record<string, string[]> = {
+        usage_daily: ["requests", "denied", "reads", "writes", "settings"],
+        usage_clients: ["requests"],
+        usage_refusals: ["count"],
+        audit_events: ["seq"],
+        key_changes: ["generation"],
+      };
+      for (const [table, names] of Object.entries(columns)) {
+        await sql`alter table ${sql.table(table)} ${sql.join(names.map((name) => sql`alter column ${sql.ref(name)} type bigint`))}`.execute(db);
+      }
+    },
+  },
 };

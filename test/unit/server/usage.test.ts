@@ -72,6 +72,21 @@ eachDatabase(() => {
       expect(recent.clients.filter((client: { keyId: string }) => client.keyId === key.id)).toHaveLength(1201);
     });
 
+    it("counts past 2^31 - 1 (a busy client over weeks) without overflowing a column", async ({ ws }) => {
+      const { key, secret } = await ws.createKey("read");
+      const busy = { token: secret, headers: { "user-agent": "busy/1" } };
+      await ws.call("GET", "/v1/whoami", busy);
+      await ws.server.housekeeping();
+      const max = 2 ** 31 - 1;
+      await ws.server.db.updateTable("usage_clients").set({ requests: max }).where("key_id", "=", key.id).execute();
+      await ws.server.db.updateTable("usage_daily").set({ requests: max, reads: max }).where("key_id", "=", key.id).execute();
+      await ws.call("GET", "/v1/whoami", busy);
+      await ws.server.housekeeping();
+      const usage = (await ws.call("GET", `/v1/api-keys/${key.id}/usage?days=1`)).body;
+      expect(usage.daily[0]).toMatchObject({ requests: 2 ** 31, reads: 2 ** 31 });
+      expect(usage.clients).toEqual([expect.objectContaining({ userAgent: "busy/1", requests: 2 ** 31 })]);
+    });
+
     it("writes pending counts when the server process gets SIGTERM", async ({ target }) => {
       const token = await mintAdminToken(target, "sigterm");
       // Counts are written every 5 s here, so what SIGTERM finds pending must be written by SIGTERM.

@@ -53,6 +53,25 @@ export interface TeamChange {
   /** For merges: how many entries kept both versions, and how many changes were refused. */
   conflicts?: number;
   refused?: number;
+  /**
+   * For an entry change a key rotation made: the new key put in (rotated), the old key put back
+   * (restored: the rotation was cancelled), or the rotated-away secret dropped (retired: the
+   * rotation finished); with the display form of the key the entry holds after it.
+   */
+  keyChange?: { kind: "rotated" | "restored" | "retired"; display: string | null };
+}
+
+type Meta = Record<string, string> | null | undefined;
+
+/** What a change to an entry's secret and meta did to its workspace key, when a rotation made it. */
+function keyChangeOf(before: Meta, after: Meta, secretChanged: boolean): TeamChange["keyChange"] {
+  const display = after?.display ?? null;
+  if (!before?.keyId || !after?.keyId) return undefined;
+  if (secretChanged && after.keyId !== before.keyId && after.previousKeyId === before.keyId) return { kind: "rotated", display };
+  if (secretChanged && after.keyId === before.previousKeyId) return { kind: "restored", display };
+  // Dropping the history counts as a secret change in the event: the meta tells it apart.
+  if (after.keyId === before.keyId && before.previousKeyId && !after.previousKeyId) return { kind: "retired", display };
+  return undefined;
 }
 
 /** Every name a member id ever had in this history (former members included). */
@@ -114,11 +133,20 @@ export function entryView(record: EntryRecord, names: ReadonlyMap<string, string
 
 export function changesView(history: History): TeamChange[] {
   const names = memberNames(history);
+  // Each entry's meta as of the event being read, to tell what a change did to its key.
+  const metas = new Map<string, Meta>();
   return history.events
     .map((event) => {
       const change: TeamChange = { revision: event.rev, at: event.at, authorId: event.author, author: names.get(event.author) ?? event.author, type: event.type };
-      const data = event.data as Partial<EventData<"entry.add"> & EventData<"member.remove"> & EventData<"member.add"> & EventData<"merge">>;
-      if (data.entryId !== undefined) Object.assign(change, { entryId: data.entryId, label: data.label });
+      const data = event.data as Partial<EventData<"entry.add"> & EventData<"entry.change"> & EventData<"member.remove"> & EventData<"member.add"> & EventData<"merge">>;
+      if (data.entryId !== undefined) {
+        Object.assign(change, { entryId: data.entryId, label: data.label });
+        if (event.type === "entry.change") {
+          const keyChange = keyChangeOf(metas.get(data.entryId), data.meta, data.secretChanged ?? false);
+          if (keyChange) change.keyChange = keyChange;
+        }
+        metas.set(data.entryId, data.meta);
+      }
       if (data.member) change.member = data.member.name;
       if (data.memberId) change.member = names.get(data.memberId) ?? data.memberId;
       if (event.type === "merge") Object.assign(change, { conflicts: data.conflicts?.length ?? 0, refused: data.refused?.length ?? 0 });

@@ -274,7 +274,11 @@ test("a team shares keys through one file, and removing a member lists exactly w
     await expect(rotatedRow).toContainText("Active");
     await expect(page.getByRole("button", { name: /Clean up/ })).toHaveCount(0);
     await page.getByRole("tab", { name: "History" }).click();
-    await expect(history).toContainText(`Alice changed “${first}”`);
+    // The history names the rotation's two changes for what they were, not as edits.
+    await expect(history).toContainText(`Alice rotated “${first}”: it holds the new key (${successor.display}), the old one kept until the rotation ends`);
+    await expect(history).toContainText(`Alice dropped the rotated-away key from “${first}”: its rotation is finished`);
+    await expect(history).not.toContainText(`Alice changed “${first}”`);
+    await page.screenshot({ path: "/tmp/team-history-rotation.png" });
     await carolPage.getByRole("button", { name: "Sync now" }).click();
     const carolRotated = carolEntries.getByRole("row", { name: new RegExp(first) });
     await expect(carolRotated).toContainText(successor.display);

@@ -119,5 +119,6 @@ export function changeView(change: TeamChange): TeamChangeView {
     member: change.member ?? null,
     conflicts: change.conflicts ?? null,
     refused: change.refused ?? null,
+    keyChange: change.keyChange ?? null,
   };
 }

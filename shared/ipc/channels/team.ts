@@ -175,6 +175,8 @@ export const TeamChangeView = z.object({
   member: z.string().nullable(),
   conflicts: z.number().int().nullable(),
   refused: z.number().int().nullable(),
+  /** For an entry change a key rotation made: what it did, and the key the entry holds after it. */
+  keyChange: z.object({ kind: z.enum(["rotated", "restored", "retired"]), display: z.string().nullable() }).nullable(),
 });
 export type TeamChangeView = z.infer<typeof TeamChangeView>;
 

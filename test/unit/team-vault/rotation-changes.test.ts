@@ -28,7 +28,9 @@ describe("rotation changes in a team vault", () => {
     expect(vault.history(entry.id)).toEqual([]);
     expect(vault.info(entry.id)).toMatchObject({ meta: entry.meta, historyCount: 0 });
     expect(vault.changes().length).toBe(before + 1);
-    expect(vault.changes()[0]).toMatchObject({ type: "entry.change", author: "Alice", label: "Stripe" });
+    expect(vault.changes()[0]).toMatchObject({ type: "entry.change", author: "Alice", label: "Stripe", keyChange: { kind: "restored", display: entry.meta!.display ?? null } });
+    // The history tells the rotation from an edit: the change before put the new key in.
+    expect(vault.changes()[1]).toMatchObject({ type: "entry.change", keyChange: { kind: "rotated", display: "uo_live_new…xxxx" } });
 
     const asBob = await TeamVault.open(file, bob);
     expect(asBob.get(entry.id)).toBe("uo_live_old_secret");
@@ -45,14 +47,17 @@ describe("rotation changes in a team vault", () => {
     expect(vault.get(entry.id)).toBe("uo_live_new_secret");
     expect(vault.info(entry.id)).toMatchObject({ meta: finished, historyCount: 0 });
     expect(vault.changes().length).toBe(before + 1);
+    expect(vault.changes()[0]).toMatchObject({ keyChange: { kind: "retired", display: "uo_live_new…xxxx" } });
     const asBob = await TeamVault.open(file, bob);
     expect(asBob.history(entry.id)).toEqual([]);
     expect(asBob.info(entry.id).meta).toEqual(finished);
     asBob.close();
-    // Without meta, only the history goes.
+    // Without meta, only the history goes; a secret typed in by hand is an edit, not a rotation.
     await vault.updateSecret(entry.id, "uo_live_third_secret");
+    expect(vault.changes()[0]!.keyChange).toBeUndefined();
     await vault.clearHistory(entry.id);
     expect(vault.info(entry.id)).toMatchObject({ meta: finished, historyCount: 0 });
+    expect(vault.changes()[0]!.keyChange).toBeUndefined();
     vault.close();
   });
 

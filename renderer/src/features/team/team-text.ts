@@ -33,7 +33,7 @@ export function changeLine(change: TeamChangeView): string {
     case "entry.add":
       return `${change.author} added ${label}`;
     case "entry.change":
-      return `${change.author} changed ${label}`;
+      return entryChangeLine(change, label);
     case "entry.delete":
       return `${change.author} deleted ${label}`;
     case "rekey":
@@ -44,6 +44,20 @@ export function changeLine(change: TeamChangeView): string {
     }
     default:
       return `${change.author}: ${change.type}`;
+  }
+}
+
+function entryChangeLine(change: TeamChangeView, label: string): string {
+  const held = change.keyChange?.display ? ` (${change.keyChange.display})` : "";
+  switch (change.keyChange?.kind) {
+    case "rotated":
+      return `${change.author} rotated ${label}: it holds the new key${held}, the old one kept until the rotation ends`;
+    case "restored":
+      return `${change.author} put the previous key back in ${label}${held}: its rotation was cancelled`;
+    case "retired":
+      return `${change.author} dropped the rotated-away key from ${label}: its rotation is finished`;
+    default:
+      return `${change.author} changed ${label}`;
   }
 }
 

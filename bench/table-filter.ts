@@ -13,7 +13,7 @@ import { createAdminToken } from "../server/admin/admin-tokens";
 import { createServer } from "../server/app";
 import { startHarness } from "../test/harness/harness-server";
 import { SCOPES } from "../shared/api/schemas";
-import { matchesSearch, searchText } from "../renderer/src/features/keys/table/filters";
+import { matchesSearch, searchText, type SearchText } from "../renderer/src/features/keys/table/filters";
 
 const KEY_COUNT = 10_000;
 const QUERY = "zapier 12";
@@ -58,7 +58,7 @@ async function seedWorkspace(dataDir: string) {
   }
   // What the search looks in (name, description, id, display form) as the table builds it: random
   // ids and display forms can hold the query too, so the expected counts come from the real keys.
-  const texts: string[] = [];
+  const texts: SearchText[] = [];
   for (let cursor: string | undefined, page; (page = await server.keys.list({ limit: 1000, cursor })).keys.length > 0; cursor = page.nextCursor ?? undefined) {
     texts.push(...page.keys.map(searchText));
     if (!page.nextCursor) break;
@@ -67,7 +67,7 @@ async function seedWorkspace(dataDir: string) {
   return { server, token, texts };
 }
 
-function expectedCount(texts: string[], query: string): string {
+function expectedCount(texts: SearchText[], query: string): string {
   const needle = query.trim().toLowerCase();
   const shown = needle ? texts.filter((text) => matchesSearch(text, needle)).length : texts.length;
   const format = (n: number) => new Intl.NumberFormat("en-US").format(n);

@@ -24,6 +24,12 @@ describe("search", () => {
   it("does not find what is not there", () => {
     expect(matchesSearch(text, "stripe")).toBe(false);
   });
+  it("looks in ids and display forms from three characters on: one or two random characters match by chance", () => {
+    expect(["h", "hz", "xy"].map((query) => matchesSearch(text, query))).toEqual([false, false, false]);
+    expect(["01h", "9xy", "uo_"].map((query) => matchesSearch(text, query))).toEqual([true, true, true]);
+    // Words people wrote are found from the first character.
+    expect(["z", "cr"].map((query) => matchesSearch(text, query))).toEqual([true, true]);
+  });
 });
 
 describe("the show-revoked toggle", () => {

@@ -34,13 +34,25 @@ export function findingMatches(kinds: ReadonlySet<FindingKind>, filter: Exclude<
 /** "Expiring in 14 days": the same window as "due soon". */
 export const EXPIRING_SOON_DAYS = DUE_SOON_DAYS;
 
-/** What the search box looks in: name, description, id and the display form (prefix, first six, last four). */
-export function searchText(key: Pick<ApiKey, "name" | "description" | "id" | "display">): string {
-  return `${key.name}\n${key.description}\n${key.id}\n${key.display}`.toLowerCase();
+/**
+ * Ids and display forms are random characters: a query of one or two matches them by chance
+ * (typing "z" would match four keys in ten), so they are searched from this many characters on.
+ */
+export const CODE_QUERY_MIN = 3;
+
+/** What the search box looks in, lower-cased: the words people wrote, and the key's id and display form (prefix, first six, last four). */
+export interface SearchText {
+  words: string;
+  codes: string;
 }
 
-export function matchesSearch(text: string, query: string): boolean {
-  return text.includes(query);
+export function searchText(key: Pick<ApiKey, "name" | "description" | "id" | "display">): SearchText {
+  return { words: `${key.name}\n${key.description}`.toLowerCase(), codes: `${key.id}\n${key.display}`.toLowerCase() };
+}
+
+/** `query` is trimmed and lower-cased already. */
+export function matchesSearch(text: SearchText, query: string): boolean {
+  return text.words.includes(query) || (query.length >= CODE_QUERY_MIN && text.codes.includes(query));
 }
 
 /** Whether the "show revoked" toggle lets this status through. An explicit status filter wins. */

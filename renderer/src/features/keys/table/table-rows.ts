@@ -6,11 +6,11 @@
 import type { ApiKey } from "../../../../../shared/api/schemas";
 import { FINDING_SEVERITIES, type Finding, type FindingKind } from "../../../../../shared/domain/findings";
 import { rotatableKeyIds } from "../../../../../shared/domain/rotation-policy";
-import { searchText } from "./filters";
+import { searchText, type SearchText } from "./filters";
 
 export interface KeyRow {
   key: ApiKey;
-  search: string;
+  search: SearchText;
   rotatable: boolean;
   createdMs: number;
   expiresMs: number | null;

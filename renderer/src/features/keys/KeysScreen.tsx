@@ -94,7 +94,7 @@ function KeysContent() {
     <div className="keys-content">
       {phase === "error" ? <Alert action={<Button onClick={() => void refresh()}>Retry</Button>}>The list could not be refreshed. {error}</Alert> : null}
       <RevokedNotice />
-      <KeysToolbar total={keys.length} retired={retired} onCreate={() => openCreate()} />
+      <KeysToolbar total={keys.length} shown={table.getRowModel().rows.length} retired={retired} onCreate={() => openCreate()} />
       <SelectionBar />
       <KeysTable
         table={table}

@@ -39,14 +39,14 @@ const FINDING_OPTIONS: { value: FindingFilter; label: string }[] = [
   ...FINDING_KINDS.map((kind) => ({ value: kind, label: FINDING_TITLES[kind] })),
 ];
 
-type KeysToolbarProps = { total: number; retired: number; onCreate: () => void };
+/** `shown`: the rows the table shows, counted in the same render as the rows themselves. */
+type KeysToolbarProps = { total: number; shown: number; retired: number; onCreate: () => void };
 
-export function KeysToolbar({ total, retired, onCreate }: KeysToolbarProps) {
+export function KeysToolbar({ total, shown, retired, onCreate }: KeysToolbarProps) {
   const filters = useTableStore((state) => state.filters);
   const setFilters = useTableStore((state) => state.setFilters);
   const refresh = useKeysStore((state) => state.refresh);
   const refreshing = useKeysStore((state) => state.refreshing);
-  const shown = useVisibleRows().length;
 
   return (
     <div className="toolbar">

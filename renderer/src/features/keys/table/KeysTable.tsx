@@ -5,7 +5,7 @@
  * selection and name columns stay pinned on the left and the actions on the right when a narrow
  * window scrolls the table sideways. A click on a row (outside its controls) opens its details.
  */
-import { memo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from "react";
+import { memo, useCallback, useRef, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import { FlexRender, type Row } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useKeyDetailsStore } from "../../key-details";
@@ -21,11 +21,13 @@ type TableRow = Row<typeof keyTableFeatures, KeyRow>;
 export function KeysTable({ table, noMatches }: { table: KeyTable; noMatches: ReactNode }) {
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The same function while the rows are the same: a new one makes the virtualizer measure every row again.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     overscan: 8,
   });
   const headers = table.getHeaderGroups()[0]?.headers ?? [];

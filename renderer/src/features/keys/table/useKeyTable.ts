@@ -31,7 +31,14 @@ export function useKeyTable(keys: ApiKey[], filters: KeyFilters, rotationDays: n
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
   const findings = useFindingsStore((state) => state.openByKey);
   const rows = useMemo(() => toKeyRows(keys, findings), [keys, findings]);
-  const columnFilters = useMemo(() => toColumnFilters(filters, rotationDays, today), [filters, rotationDays, today]);
+  // Keyed on the values the filters compare, not the filters object: a trailing space, or a case
+  // change, leaves the rows as they are instead of filtering 10,000 keys again.
+  const { search, scope, status, showRevoked, rotation, expiry, finding } = filters;
+  const query = search.trim().toLowerCase();
+  const columnFilters = useMemo(
+    () => toColumnFilters({ search: query, scope, status, showRevoked, rotation, expiry, finding }, rotationDays, today),
+    [query, scope, status, showRevoked, rotation, expiry, finding, rotationDays, today],
+  );
   const table = useTable({
     features: keyTableFeatures,
     columns: keyColumns,

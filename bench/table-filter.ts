@@ -59,10 +59,12 @@ async function seedWorkspace(dataDir: string) {
   // What the search looks in (name, description, id, display form) as the table builds it: random
   // ids and display forms can hold the query too, so the expected counts come from the real keys.
   const texts: SearchText[] = [];
-  for (let cursor: string | undefined, page; (page = await server.keys.list({ limit: 1000, cursor })).keys.length > 0; cursor = page.nextCursor ?? undefined) {
+  let cursor: string | undefined;
+  do {
+    const page = await server.keys.list({ limit: 1000, cursor });
     texts.push(...page.keys.map(searchText));
-    if (!page.nextCursor) break;
-  }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
   await server.listen();
   return { server, token, texts };
 }

@@ -9,6 +9,7 @@ export { matchFindings, LOOKUP_BATCH, type KeyLookup, type KeyStatus } from "./m
 export { setAsideAllowed } from "./allow";
 export { isCancelled } from "./cancel";
 export { GitError } from "./git/git";
+export { repositoryTop } from "./source/list-files";
 export type { CredentialKind, Finding, ScanMatch, ScanPhase, ScanProgress, ScanResult, ScanStats, SkipCounts } from "./types";
 export { toJsonReport, type JsonFinding, type JsonReport } from "./report/json";
 export { toSarif, type SarifOptions } from "./report/sarif";

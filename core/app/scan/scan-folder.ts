@@ -7,16 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ScanFolder } from "../../../shared/ipc/contract";
 import { IpcError } from "../../../shared/ipc/errors";
-
-/** The top folder of the git repository holding `dir` (a `.git` folder, or a worktree's `.git` file), or null. */
-export function repositoryOf(dir: string): string | null {
-  for (let current = dir; ; ) {
-    if (fs.existsSync(path.join(current, ".git"))) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return null;
-    current = parent;
-  }
-}
+import { repositoryTop } from "../../scan";
 
 /** The folder as the page shows it; throws an IpcError a user understands when it cannot be scanned. */
 export function inspectFolder(given: string): ScanFolder {
@@ -39,5 +30,5 @@ export function inspectFolder(given: string): ScanFolder {
   } catch {
     throw new IpcError("io", `Keyward may not read ${real} (permission denied). Choose a folder you can open, or change its permissions.`);
   }
-  return { path: real, name: path.basename(real) || real, repository: repositoryOf(real) };
+  return { path: real, name: path.basename(real) || real, repository: repositoryTop(real) };
 }

@@ -41,7 +41,14 @@ export function defaultReportFonts(): LoadedFonts | null {
 export function loadReportFonts(fonts: ReportFonts): LoadedFonts {
   const regular = typeof fonts.regular === "string" ? fs.readFileSync(fonts.regular) : fonts.regular;
   const bold = typeof fonts.bold === "string" ? fs.readFileSync(fonts.bold) : fonts.bold;
-  const maps = [regular, bold].map((bytes) => fontkit.create(bytes));
-  const draws = (codePoint: number) => maps.every((font) => "hasGlyphForCodePoint" in font && font.hasGlyphForCodePoint(codePoint));
+  const [regularMap, boldMap] = [regular, bold].map(characterMap) as [fontkit.Font, fontkit.Font];
+  const draws = (codePoint: number) => regularMap.hasGlyphForCodePoint(codePoint) && boldMap.hasGlyphForCodePoint(codePoint);
   return { regular, bold, draws };
+}
+
+/** One font's character map; a collection of fonts (.ttc) is refused, since pdfkit would need to be told which font of it. */
+function characterMap(bytes: Buffer): fontkit.Font {
+  const font = fontkit.create(bytes);
+  if (!("hasGlyphForCodePoint" in font)) throw new Error("The report's fonts must be single TrueType fonts, not a collection.");
+  return font;
 }

@@ -232,18 +232,10 @@ export function createCanonicalReader() {
     return number(p);
   }
 
-  function sameBytes(p: number, expected: Uint8Array): boolean {
-    for (let i = 0; i < expected.length; i++) if (b[p + i] !== expected[i]) return false;
-    return true;
-  }
-
   return {
     /** Reads `bytes` up to `end` (exclusive) from now on. */
     use(bytes: Uint8Array, end: number): void {
       b = bytes;
-      limit = end;
-    },
-    setLimit(end: number): void {
       limit = end;
     },
     get errorAt(): number {
@@ -253,12 +245,9 @@ export function createCanonicalReader() {
       return errorMessage;
     },
     fail,
-    byteAt,
     text,
-    literal,
     string,
     object,
-    sameBytes,
     hexValue,
     ascii,
   };

@@ -7,7 +7,7 @@
  * sizes are read as text, and answers carry hashes, display forms and positions.
  */
 import { scanBlob } from "../engine/blob-scan";
-import type { BlobIdsAnswer, BlobSource, WorkerFind } from "../worker/protocol";
+import { toWorkerFind, type BlobIdsAnswer, type BlobSource } from "../worker/protocol";
 import { spawnGit, type GitProcess } from "./git";
 
 interface Batch {
@@ -124,10 +124,7 @@ export class CatFileReader {
     }
     answer.scanned++;
     answer.bytes += blob.length;
-    for (const { sha256, display, kind, line, column, allowed } of outcome.finds) {
-      const find: WorkerFind = { sha256, display, kind, line, column, allowed };
-      answer.finds.push({ id: this.id, find });
-    }
+    for (const find of outcome.finds) answer.finds.push({ id: this.id, find: toWorkerFind(find) });
   }
 
   private objectDone(): void {

@@ -4,11 +4,9 @@
  * is WorkerFind (hash, display form, kind, line, column).
  */
 import path from "node:path";
-import type { PlacedFind } from "../engine/chunk-scanner";
 import { createFileScanBuffers, scanFile, type FileScanBuffers } from "../engine/file-scan";
-import { noSkips, type FilesAnswer, type FilesRequest, type WorkerFind, type WorkerSetup } from "./protocol";
+import { noSkips, toWorkerFind, type FilesAnswer, type FilesRequest, type WorkerSetup } from "./protocol";
 
-const toWorkerFind = ({ sha256, display, kind, line, column, allowed }: PlacedFind): WorkerFind => ({ sha256, display, kind, line, column, allowed });
 
 export class BatchRunner {
   private readonly buffers: FileScanBuffers;

@@ -3,6 +3,7 @@
  * display forms and positions: a secret never crosses a thread.
  */
 import type { CredentialKind } from "../detect/credential-bytes";
+import type { PlacedFind } from "../engine/chunk-scanner";
 import type { SkipReason } from "../engine/file-scan";
 
 export interface WorkerSetup {
@@ -21,6 +22,9 @@ export interface WorkerFind {
   /** Its line marks it `keyward:allow`. */
   allowed: boolean;
 }
+
+/** A find as it leaves the worker: its offset stays behind. */
+export const toWorkerFind = ({ sha256, display, kind, line, column, allowed }: PlacedFind): WorkerFind => ({ sha256, display, kind, line, column, allowed });
 
 export type Skipped = Record<SkipReason, number>;
 

@@ -48,7 +48,7 @@ export function matchesQuery(event: AuditEvent, query: Pick<Query, "keyId" | "ty
 export async function mergedPage(
   sources: { source: AuditLogSource; read: PageReader; cursor: number | null | undefined; pageSize: number }[],
   query: Query,
-): Promise<{ entries: AuditLogEntry[]; next: AuditLogCursor | null; cursors: Record<AuditLogSource, number | null> }> {
+): Promise<{ entries: AuditLogEntry[]; next: AuditLogCursor | null }> {
   const states: SourceState[] = sources.map(({ source, read, cursor, pageSize }) => ({
     source,
     read,
@@ -99,5 +99,5 @@ export async function mergedPage(
   ) as Record<AuditLogSource, number | null>;
   const workspace = cursors.workspace ?? null;
   const app = cursors.app ?? null;
-  return { entries, next: workspace === null && app === null ? null : { workspace, app }, cursors };
+  return { entries, next: workspace === null && app === null ? null : { workspace, app } };
 }

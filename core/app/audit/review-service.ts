@@ -7,7 +7,6 @@
  * and JSON made by core/audit.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
 import path from "node:path";
 import type { ApiKey } from "../../../shared/api/schemas";
 import { REVIEW_SCHEMA_VERSION, type Review, type ReviewDecision } from "../../../shared/domain/review";
@@ -15,8 +14,7 @@ import type { DecideInput, ReportFormat, ReviewSummary, SignOffInput, StartRevie
 import { IpcError } from "../../../shared/ipc/errors";
 import { countOf } from "../../../shared/text/count";
 import { renderReport, reviewFromBundle } from "../../audit";
-import { writeFileAtomic } from "../../vault/atomic-write";
-import { ioError } from "../../vault/errors";
+import { writeUserFile } from "../state/user-file";
 import type { CoreServices } from "../core-services";
 import type { FindingsService } from "../findings/findings-service";
 import type { OpenedBundleState } from "./bundle-view";
@@ -132,12 +130,7 @@ export class ReviewService {
     });
     if (!file) return null;
     const bytes = await renderReport(review, format, { now: this.core.now() });
-    try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, bytes, { mode: 0o644 });
-    } catch (error) {
-      throw new IpcError("io", ioError(error, `write ${file}`).message.replace(" The vault file on disk is unchanged.", ""));
-    }
+    await writeUserFile(file, bytes);
     void this.core.activity.record("audit.report_exported", { reviewId, format, file: file.length <= LABEL_MAX ? file : path.basename(file).slice(0, LABEL_MAX) });
     return file;
   }

@@ -1,11 +1,8 @@
 /** keys.* and secrets.* */
-import fs from "node:fs/promises";
-import path from "node:path";
 import type { ApiKey } from "../../../shared/api/schemas";
 import type { BulkRevokeResult } from "../../../shared/ipc/contract";
 import { IpcError } from "../../../shared/ipc/errors";
-import { writeFileAtomic } from "../../vault/atomic-write";
-import { ioError } from "../../vault/errors";
+import { writeUserFile } from "../state/user-file";
 import type { AppCore } from "../app-core";
 import { keysToCsv, keysToJson } from "../keys/key-export";
 import type { HandlersOf } from "./types";
@@ -49,12 +46,7 @@ export function keyHandlers(core: AppCore): HandlersOf<"keys"> & HandlersOf<"sec
       });
       if (!file) return { path: null, count: 0 };
       const text = format === "csv" ? keysToCsv(chosen) : keysToJson(chosen, core.now().toISOString(), { id: workspace?.id ?? "", name: workspace?.name ?? "", url: workspace?.url ?? "" });
-      try {
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, Buffer.from(text, "utf8"), { mode: 0o644 });
-      } catch (error) {
-        throw new IpcError("io", ioError(error, `write ${file}`).message);
-      }
+      await writeUserFile(file, Buffer.from(text, "utf8"));
       return { path: file, count: chosen.length };
     },
 

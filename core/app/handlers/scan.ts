@@ -3,12 +3,9 @@
  * the scanner's own reports (core/scan/report): display forms, places, commits and each
  * credential's SHA-256, never a secret.
  */
-import fs from "node:fs/promises";
-import path from "node:path";
 import { IpcError } from "../../../shared/ipc/errors";
 import { toJsonReport, toSarif } from "../../scan";
-import { writeFileAtomic } from "../../vault/atomic-write";
-import { ioError } from "../../vault/errors";
+import { writeUserFile } from "../state/user-file";
 import type { AppCore } from "../app-core";
 import type { HandlersOf } from "./types";
 
@@ -33,12 +30,7 @@ export function scanHandlers(core: AppCore): HandlersOf<"scan"> {
       });
       if (!file) return { path: null };
       const report = format === "sarif" ? toSarif(last.result, { toolVersion: platform.appVersion }) : toJsonReport(last.result);
-      try {
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, Buffer.from(`${JSON.stringify(report, null, 2)}\n`, "utf8"), { mode: 0o644 });
-      } catch (error) {
-        throw new IpcError("io", ioError(error, `write ${file}`).message);
-      }
+      await writeUserFile(file, Buffer.from(`${JSON.stringify(report, null, 2)}\n`, "utf8"));
       return { path: file };
     },
   };

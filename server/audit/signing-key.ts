@@ -98,11 +98,25 @@ function completePending(dataDir: string, file: string, workspaceKey: string): A
       continue;
     }
     if (publicKeyOf(privateKey) !== workspaceKey) continue;
-    fs.renameSync(pending, file);
-    syncFolder(dataDir);
-    return loaded(privateKey, file);
+    return installKeyFile(dataDir, pending, file, privateKey);
   }
   return null;
+}
+
+/**
+ * Renames a pending key file to the final name. Another process of the data folder starting just
+ * now may have found the same pending file and renamed it first (completePending): then the final
+ * file already holds this very key, and that is success, not a failed start.
+ */
+export function installKeyFile(dataDir: string, pending: string, file: string, privateKey: KeyObject): AuditSigningKey {
+  try {
+    fs.renameSync(pending, file);
+  } catch (error) {
+    const renamedByPeer = (error as NodeJS.ErrnoException).code === "ENOENT" && fs.existsSync(file) && publicKeyOf(readKeyFile(file)) === publicKeyOf(privateKey);
+    if (!renamedByPeer) throw error;
+  }
+  syncFolder(dataDir);
+  return loaded(privateKey, file);
 }
 
 /**
@@ -170,7 +184,5 @@ export async function loadSigningKey(dataDir: string, db: Kysely<Database>): Pro
         `Copy ${SIGNING_KEY_FILE} from its data folder into ${dataDir} (mode 0600), then start again.`,
     );
   }
-  fs.renameSync(pending, file);
-  syncFolder(dataDir);
-  return loaded(privateKey, file);
+  return installKeyFile(dataDir, pending, file, privateKey);
 }

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqlite, type OpenedDatabase } from "../../../server/db/connect";
-import { loadSigningKey, SIGNING_KEY_FILE } from "../../../server/audit/signing-key";
+import { installKeyFile, loadSigningKey, SIGNING_KEY_FILE } from "../../../server/audit/signing-key";
+import { generateKeyPairSync } from "node:crypto";
 import { tempDir } from "../../support/test-server";
 
 const opened: OpenedDatabase[] = [];
@@ -37,5 +38,19 @@ describe("the audit signing key", () => {
     fs.renameSync(path.join(dir, SIGNING_KEY_FILE), path.join(dir, `${SIGNING_KEY_FILE}.new-4242-cafe0001`));
     expect((await loadSigningKey(dir, db)).info.fingerprint).toBe(first.info.fingerprint);
     expect(fs.existsSync(path.join(dir, SIGNING_KEY_FILE))).toBe(true);
+  });
+
+  it("the maker still starts when a process starting meanwhile completed its pending file first", async () => {
+    const dir = tempDir("signing");
+    const { db } = await database(dir);
+    const made = await loadSigningKey(dir, db);
+    const { privateKey } = generateKeyPairSync("ed25519");
+    const pending = path.join(dir, `${SIGNING_KEY_FILE}.new-4242-cafe0002`);
+    // The peer renamed the maker's pending file already: the final file holds the maker's key.
+    const own = fs.readFileSync(path.join(dir, SIGNING_KEY_FILE));
+    expect(installKeyFile(dir, pending, path.join(dir, SIGNING_KEY_FILE), made.privateKey).info.fingerprint).toBe(made.info.fingerprint);
+    expect(fs.readFileSync(path.join(dir, SIGNING_KEY_FILE))).toEqual(own);
+    // Another key in the final file is not this process's success: the rename's error stands.
+    expect(() => installKeyFile(dir, pending, path.join(dir, SIGNING_KEY_FILE), privateKey)).toThrow(/ENOENT/);
   });
 });

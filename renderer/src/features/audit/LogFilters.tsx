@@ -2,7 +2,7 @@
  * The audit log view's filters: source, key, type, actor (any part of it) and a date range. Each
  * change reads the first page again; the actor waits for a pause in typing.
  */
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { ApiKey } from "../../../../shared/api/schemas";
 import { Button } from "../../ui/Button";
 import { LabeledSelect } from "../../ui/LabeledSelect";
@@ -24,7 +24,8 @@ export function LogFilters({ keys }: { keys: ApiKey[] }) {
     const timer = setTimeout(() => setFilters({ actor }), 300);
     return () => clearTimeout(timer);
   }, [actor, filters.actor, setFilters]);
-  const keyOptions = [{ value: "", label: "All keys" }, ...[...keys].sort((a, b) => a.name.localeCompare(b.name)).map((key) => ({ value: key.id, label: `${key.name} (${key.display})` }))];
+  // Sorted once per key list, not on every keystroke in the actor field.
+  const keyOptions = useMemo(() => [{ value: "", label: "All keys" }, ...[...keys].sort((a, b) => a.name.localeCompare(b.name)).map((key) => ({ value: key.id, label: `${key.name} (${key.display})` }))], [keys]);
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (

@@ -3,7 +3,7 @@
  * order a user acts on them (active keys of this workspace first). A key's status follows the
  * keys list, so a key revoked from here moves to "revoked" at once. Exports as SARIF and JSON.
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { LeakMatch, ScanExportFormat, ScanGroup, ScanReport } from "../../../../shared/ipc/contract";
 import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
@@ -23,11 +23,16 @@ function useLiveMatches(report: ScanReport): { matches: Map<string, LeakMatch>; 
   const keys = useKeysStore((state) => state.keys);
   const keysWorkspace = useKeysStore((state) => state.workspaceId);
   const canAct = report.workspace !== null && keysWorkspace === report.workspace.id;
-  const matches = new Map<string, LeakMatch>();
-  for (const group of report.groups) {
-    const key = canAct && group.match.keyId ? keys.find((candidate) => candidate.id === group.match.keyId) : undefined;
-    matches.set(group.id, key ? { status: key.status, keyId: key.id, name: key.name } : group.match);
-  }
+  // Up to 500 groups against 10,000 keys: by id, and once per change of either, not per render.
+  const matches = useMemo(() => {
+    const byId = new Map(canAct ? keys.map((key) => [key.id, key]) : []);
+    const live = new Map<string, LeakMatch>();
+    for (const group of report.groups) {
+      const key = group.match.keyId ? byId.get(group.match.keyId) : undefined;
+      live.set(group.id, key ? { status: key.status, keyId: key.id, name: key.name } : group.match);
+    }
+    return live;
+  }, [report, keys, canAct]);
   return { matches, canAct };
 }
 

@@ -8,8 +8,6 @@ import { Alert } from "../../ui/Alert";
 import { Button } from "../../ui/Button";
 import { useConnectedWorkspace } from "./workspace-store";
 import { useSigningKeyStore } from "./signing-key-store";
-// Its styles sit with the audit screen's, which loads later.
-import "../../styles/audit.css";
 
 export function SigningKeyFingerprint() {
   const workspace = useConnectedWorkspace();
